@@ -46,7 +46,7 @@ func newLimiter(l RateLimit) *limiter {
 type verdict struct {
 	ok     bool
 	which  string // "requests" or "tokens", the limit that refused
-	used   int // requests or tokens within the window, for the message
+	used   int    // requests or tokens within the window, for the message
 	retry  time.Duration
 	header http.Header
 }
