@@ -72,8 +72,24 @@ func (d *Doer) attempt(r *http.Request) (*http.Response, error) {
 	}
 	resp.Body.Close()
 	w.stop()
-	resp.Body = io.NopCloser(bytes.NewReader(buf))
+	resp.Body = &bufferedBody{Reader: bytes.NewReader(buf), b: buf}
 	return resp, nil
+}
+
+// bufferedBody is a response body read in whole within the attempt.
+type bufferedBody struct {
+	*bytes.Reader
+	b []byte
+}
+
+func (*bufferedBody) Close() error { return nil }
+
+// bodyBytes returns the whole body of a response the doer read in, or nil.
+func bodyBytes(resp *http.Response) []byte {
+	if b, ok := resp.Body.(*bufferedBody); ok {
+		return b.b
+	}
+	return nil
 }
 
 func isEventStream(h http.Header) bool {

@@ -39,6 +39,11 @@ type Doer struct {
 	// OnResponse, if set, is called with every response received, retried
 	// or not, before its body is read; it must not read or close the body.
 	OnResponse func(*http.Response)
+	// Permanent, if set, sees each error response the policy would retry,
+	// with its body (nil for a stream or a body past MaxBuffer), and may
+	// declare it final, such as an exhausted quota behind a 429. It must
+	// not read or close the response body.
+	Permanent func(resp *http.Response, body []byte) bool
 	// Sleep waits for d or until ctx is done, returning ctx's error in
 	// that case; nil means a timer and a select on ctx.Done().
 	Sleep func(ctx context.Context, d time.Duration) error
@@ -124,6 +129,9 @@ func (d *Doer) decide(resp *http.Response, err error, n int) (bool, time.Duratio
 		return retryableError(err), d.backoff(n), false
 	}
 	if resp.StatusCode < 400 || !ShouldRetry(resp) {
+		return false, 0, false
+	}
+	if d.Permanent != nil && d.Permanent(resp, bodyBytes(resp)) {
 		return false, 0, false
 	}
 	if wait, ok := RetryAfter(resp.Header, d.now()); ok && wait > 0 {

@@ -307,3 +307,35 @@ func TestDoRefused(t *testing.T) {
 		t.Errorf("record %+v, waits %v", rec, ft.delays)
 	}
 }
+
+func TestPermanentVeto(t *testing.T) {
+	tests := []struct {
+		name  string
+		body  string
+		calls int
+	}{
+		{"quota", `{"error":{"code":"insufficient_quota"}}`, 1},
+		{"rate", `{"error":{"code":"rate_limit_exceeded"}}`, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sc := &script{steps: []step{{status: 429, body: tt.body}}}
+			srv := httptest.NewServer(sc)
+			defer srv.Close()
+			d := newTestDoer(&fakeTime{})
+			d.Permanent = func(resp *http.Response, body []byte) bool {
+				return strings.Contains(string(body), "insufficient_quota")
+			}
+			req, _ := http.NewRequest("GET", srv.URL, nil)
+			resp, err := d.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if string(b) != tt.body || sc.calls() != tt.calls {
+				t.Errorf("body %q after %d calls, want %d", b, sc.calls(), tt.calls)
+			}
+		})
+	}
+}
