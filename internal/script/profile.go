@@ -1,0 +1,182 @@
+package script
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Profile counts the letters of text per script. Digits, punctuation,
+// symbols, emoji and spaces are not letters; URLs, e-mail addresses,
+// HTML tags and entities, Markdown code spans, fenced code blocks, link
+// destinations and the keys of a front-matter block are skipped, so that
+// only prose is counted.
+func Profile(text string) Counts {
+	var c Counts
+	for _, b := range blocks(text) {
+		c.add(profileProse(text[b.start:b.end], b.frontMatter))
+	}
+	return c
+}
+
+// profileProse counts the letters of one run of Markdown prose, skipping
+// inline markup. In front matter, the key of each "key: value" line is
+// skipped too.
+func profileProse(s string, frontMatter bool) Counts {
+	var c Counts
+	m := newMarkup(s)
+	inWord, prevLatin, name := false, false, false
+	lineStart := true
+	for i := 0; i < len(s); {
+		if lineStart && frontMatter {
+			i = skipKey(s, i)
+			lineStart = false
+			continue
+		}
+		b := s[i]
+		if m.mayStart(s, i) {
+			if end, ok := m.skip(s, i); ok {
+				i = end
+				inWord, prevLatin = false, false
+				continue
+			}
+		}
+		if b < utf8.RuneSelf {
+			i++
+			lineStart = b == '\n'
+			if isASCIILetter(b) {
+				c.Letters[Latin]++
+				if !inWord {
+					name = countWord(&c, s, i-1)
+				}
+				if name {
+					c.LatinNames++
+				}
+				inWord, prevLatin = true, true
+				continue
+			}
+			if b == '\'' || b == '-' {
+				continue // inside words such as Ma'ruf or Chan-o-cha
+			}
+			inWord, prevLatin = false, false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		lineStart = false
+		sc, ok := classify(r)
+		if !ok {
+			if prevLatin && isVietCombining(r) {
+				c.Vietnamese++
+				continue
+			}
+			if unicode.IsMark(r) {
+				continue // a combining accent keeps the word going
+			}
+			inWord, prevLatin = false, false
+			continue
+		}
+		c.Letters[sc]++
+		switch sc {
+		case Latin:
+			if !inWord {
+				name = countWord(&c, s, i-n)
+			}
+			if name {
+				c.LatinNames++
+			}
+			if isVietLetter(r) {
+				c.Vietnamese++
+			}
+			inWord, prevLatin = true, true
+		case Han:
+			switch hanForm(r) {
+			case formSimplified:
+				c.Simplified++
+			case formTraditional:
+				c.Traditional++
+			}
+			inWord, prevLatin = false, false
+		default:
+			inWord, prevLatin = false, false
+		}
+	}
+	return c
+}
+
+// countWord counts the Latin word starting at byte i of s and reports
+// whether it is a name: capitalized, an acronym or a name particle.
+func countWord(c *Counts, s string, i int) bool {
+	c.LatinWords++
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if !unicode.IsLower(r) {
+		return true
+	}
+	end := i
+	for end < len(s) && end-i <= maxParticle {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if sc, ok := classify(r); !ok || sc != Latin {
+			break
+		}
+		end += n
+	}
+	if end-i <= maxParticle && isParticle(s[i:end]) {
+		return true
+	}
+	c.LatinLower++
+	return false
+}
+
+// maxParticle is the length of the longest name particle.
+const maxParticle = 5
+
+// isParticle reports whether w is a lower-case word found inside
+// personal names of the region and of Europe: "Anwar bin Ibrahim",
+// "Xanana Gusmão da Silva".
+func isParticle(w string) bool {
+	switch w {
+	case "bin", "binti", "bte", "bt", "van", "von", "der", "de", "da", "das",
+		"do", "dos", "del", "della", "di", "du", "la", "le", "al", "el", "ibn", "y":
+		return true
+	}
+	return false
+}
+
+// skipKey skips a front-matter key such as "title:" at byte i of s.
+func skipKey(s string, i int) int {
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '-') {
+		j++
+	}
+	k := j
+	for k < len(s) && (isASCIIAlnum(s[k]) || s[k] == '_' || s[k] == '-' || s[k] == '.') {
+		k++
+	}
+	if k > j && k < len(s) && s[k] == ':' {
+		return k + 1
+	}
+	return i
+}
+
+// isVietLetter reports whether r is a precomposed Latin letter of the
+// Vietnamese alphabet that carries a diacritic.
+func isVietLetter(r rune) bool {
+	if 0x1EA0 <= r && r <= 0x1EF9 {
+		return true
+	}
+	return r >= 0xC0 && r < 0x1B1 && strings.ContainsRune(vietLatin, r)
+}
+
+// vietLatin lists the Vietnamese letters with diacritics outside the Latin
+// Extended Additional block.
+const vietLatin = "àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ"
+
+// isVietCombining reports whether r is a combining mark used in decomposed
+// Vietnamese: the five tone marks, circumflex, breve and horn.
+func isVietCombining(r rune) bool {
+	switch r {
+	case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323, 0x0302, 0x0306, 0x031B:
+		return true
+	}
+	return false
+}
