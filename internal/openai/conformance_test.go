@@ -1,0 +1,294 @@
+package openai
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/juru-cli/juru/internal/llm"
+)
+
+// The conformance test runs the client against Steady, the OpenAPI mock
+// server the official OpenAI SDKs are tested against, loaded with the
+// official specification. Steady rejects any request that does not match
+// the specification with HTTP 400 and answers valid ones with random but
+// schema-valid bodies.
+//
+// It uses the server at $JURU_STEADY_URL if set, else starts the Steady
+// binary named by $JURU_STEADY with shared/openai-openapi/openapi.yaml
+// found in a folder above this one; otherwise it skips.
+
+const steadyLoadTime = 60 * time.Second
+
+func TestConformance(t *testing.T) {
+	if testing.Short() {
+		t.Skip("conformance test skipped with -short")
+	}
+	base := steadyURL(t)
+	seeds := 50
+	if s, err := strconv.Atoi(os.Getenv("JURU_STEADY_SEEDS")); err == nil && s > 0 {
+		seeds = s
+	}
+	v := &validity{}
+	probeValidity(t, base)
+	tally := map[string]int{}
+	for seed := 1; seed <= seeds; seed++ {
+		c, err := New(Config{
+			BaseURL:    base,
+			APIKey:     fakeKey,
+			Model:      "gpt-4o-mini",
+			MaxRetries: NoRetries,
+			Timeout:    30 * time.Second,
+			Headers: map[string]string{
+				"X-Steady-Seed":               strconv.Itoa(seed),
+				"X-Steady-Reject-On-Error":    "true",
+				"X-Steady-Stream-Interval-Ms": "1",
+			},
+			HTTPClient: &http.Client{Transport: v},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range conformanceCases() {
+			name := fmt.Sprintf("seed %d %s", seed, tc.name)
+			var deltas strings.Builder
+			req := tc.req
+			if tc.stream {
+				req.Stream = func(d string) { deltas.WriteString(d) }
+			}
+			resp, err := c.Complete(context.Background(), req)
+			kind := judge(t, name, resp, err)
+			if tc.stream && resp.Content != deltas.String() {
+				t.Errorf("%s: content %q but deltas %q", name, resp.Content, deltas.String())
+			}
+			tally[kind]++
+		}
+		if seed == 1 {
+			if _, err := c.Models(context.Background()); err != nil {
+				t.Errorf("GET /models: %v", err)
+			}
+		}
+	}
+	v.check(t)
+	kinds := make([]string, 0, len(tally))
+	for k := range tally {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		t.Logf("%4d × %s", tally[k], k)
+	}
+}
+
+type conformanceCase struct {
+	name   string
+	req    llm.Request
+	stream bool
+}
+
+func conformanceCases() []conformanceCase {
+	turns := []llm.Message{
+		{Role: llm.System, Content: "Translate the text between the markers into Thai."},
+		{Role: llm.User, Content: "<<<doc>>>The China-ASEAN Expo opened in Nanning.<<<doc>>>"},
+		{Role: llm.Assistant, Content: "งานแสดงสินค้าจีน-อาเซียนเปิดที่หนานหนิง"},
+		{Role: llm.User, Content: "Use the glossary form for \"China-ASEAN Expo\": งานมหกรรมจีน-อาเซียน"},
+	}
+	zero, warm := float32(0), float32(0.3)
+	seed := 7
+	return []conformanceCase{
+		{name: "plain", req: llm.Request{Messages: turns[:2]}},
+		{name: "temperature 0", req: llm.Request{Messages: turns[:2], Temperature: &zero}},
+		{name: "seed, temperature, max_tokens", req: llm.Request{Messages: turns[:2], Temperature: &warm, Seed: &seed, MaxTokens: 512}},
+		{name: "all turns", req: llm.Request{Messages: turns, Temperature: &zero}},
+		{name: "empty turn", req: llm.Request{Messages: []llm.Message{turns[0], {Role: llm.User}}}},
+		{name: "reasoning model cap", req: llm.Request{Model: "o3-mini", Messages: turns[:2], MaxTokens: 1000}},
+		{name: "stream", req: llm.Request{Messages: turns[:2], Temperature: &zero}, stream: true},
+		{name: "stream, all turns, cap", req: llm.Request{Messages: turns, Seed: &seed, MaxTokens: 256}, stream: true},
+	}
+}
+
+// judge checks that one result is an answer or a typed error that the
+// request itself did not cause, and names its kind.
+func judge(t *testing.T, name string, resp llm.Response, err error) string {
+	t.Helper()
+	var (
+		api *llm.APIError
+		ae  *llm.AnswerError
+	)
+	switch {
+	case err == nil:
+		if strings.TrimSpace(resp.Content) == "" {
+			t.Errorf("%s: empty content accepted", name)
+		}
+		return "answer, finish_reason " + strconv.Quote(resp.FinishReason)
+	case errors.As(err, &api):
+		t.Errorf("%s: endpoint refused the request: %v", name, err)
+		return "HTTP error"
+	case errors.As(err, &ae):
+		if ae.Err == llm.ErrMalformed {
+			return "malformed: " + ae.Detail
+		}
+		return ae.Err.Error()
+	}
+	t.Errorf("%s: untyped error %T: %v", name, err, err)
+	return "untyped error"
+}
+
+// probeValidity shows that Steady and the validity check catch a bad
+// request: a string temperature.
+func probeValidity(t *testing.T, base string) {
+	v := &validity{}
+	body := `{"model":"m","messages":[{"role":"user","content":"x"}],"temperature":"warm"}`
+	req, _ := http.NewRequest("POST", base+"/chat/completions", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Steady-Reject-On-Error", "true")
+	resp, err := v.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if len(v.invalid) != 1 || resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("Steady accepted an invalid request (HTTP %d); the test cannot see bad requests", resp.StatusCode)
+	}
+}
+
+// validity records Steady's verdict on every request it was sent.
+type validity struct {
+	mu      sync.Mutex
+	count   int
+	invalid []string
+}
+
+func (v *validity) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.count++
+	if resp.StatusCode == http.StatusBadRequest || resp.Header.Get("X-Steady-Request-Valid") != "true" {
+		var why []string
+		for k, vals := range resp.Header {
+			if strings.HasPrefix(strings.ToLower(k), "x-steady-error-") {
+				why = append(why, k+": "+strings.Join(vals, ", "))
+			}
+		}
+		sort.Strings(why)
+		v.invalid = append(v.invalid, fmt.Sprintf("%s %s → %d %s", req.Method, req.URL.Path, resp.StatusCode, strings.Join(why, "; ")))
+	}
+	return resp, nil
+}
+
+func (v *validity) check(t *testing.T) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.count == 0 {
+		t.Fatal("no request reached Steady")
+	}
+	for _, s := range v.invalid {
+		t.Errorf("Steady found a request invalid: %s", s)
+	}
+	t.Logf("Steady judged %d requests, %d invalid", v.count, len(v.invalid))
+}
+
+// steadyURL returns the base URL of a running Steady, starting one if
+// needed, or skips the test.
+func steadyURL(t *testing.T) string {
+	if u := os.Getenv("JURU_STEADY_URL"); u != "" {
+		waitReady(t, strings.TrimRight(u, "/"), steadyLoadTime)
+		return strings.TrimRight(u, "/")
+	}
+	bin := os.Getenv("JURU_STEADY")
+	if bin == "" {
+		t.Skip("Steady not configured: set JURU_STEADY to the steady binary " +
+			"(npm install --prefix DIR @stdy/cli@0.22.2; DIR/node_modules/.bin/steady) " +
+			"or JURU_STEADY_URL to a running server")
+	}
+	spec := findSpec()
+	if spec == "" {
+		t.Skip("OpenAI specification not found: no shared/openai-openapi/openapi.yaml in a folder above this package")
+	}
+	port := freePort(t)
+	logFile, err := os.Create(filepath.Join(t.TempDir(), "steady.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, "-p", strconv.Itoa(port), "--host", "127.0.0.1", "-q", spec)
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	// The npm launcher passes SIGTERM on to the server it starts.
+	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
+	cmd.WaitDelay = 5 * time.Second
+	if err := cmd.Start(); err != nil {
+		cancel()
+		t.Fatalf("start Steady: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		cmd.Wait()
+		logFile.Close()
+	})
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	waitReady(t, base, steadyLoadTime)
+	return base
+}
+
+// waitReady polls GET /models until the server answers 200.
+func waitReady(t *testing.T, base string, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for {
+		resp, err := http.Get(base + "/models")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Steady at %s not ready after %v (last: %v)", base, limit, err)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// findSpec looks for shared/openai-openapi/openapi.yaml in the current
+// folder and every folder above it.
+func findSpec() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, "shared", "openai-openapi", "openapi.yaml")
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func freePort(t *testing.T) int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
