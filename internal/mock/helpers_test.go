@@ -218,3 +218,15 @@ func fixtureTerms(to string) []prompt.Term {
 func translateSpec(t testing.TB, to string) prompt.Spec {
 	return prompt.Spec{Task: prompt.Translate, From: en, To: langOf(to), Terms: fixtureTerms(to), Document: fixture(t)}
 }
+
+// jsonReader encodes v as a request body.
+func jsonReader(v any) io.Reader {
+	b, _ := json.Marshal(v)
+	return bytes.NewReader(b)
+}
+
+// readAll reads and closes a response body.
+func readAll(resp *http.Response) ([]byte, error) {
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}

@@ -39,6 +39,11 @@ const builtinKeep = `\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)` +
 	`|www\.[^\s<>]*[^\s<>.,;:!?'")\]]` +
 	`|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`
 
+// builtinTriggers holds characters of which every builtinKeep match
+// but "www." addresses contains one, so that text without any of them
+// skips the expression.
+const builtinTriggers = "]<&@:"
+
 // DefaultPlaceholders matches the placeholders the pseudo-translation
 // keeps verbatim when Options.Placeholders is nil: ⟦...⟧ and {{...}}.
 const DefaultPlaceholders = `⟦[^⟦⟧\n]*⟧|\{\{[^{}\n]*\}\}`
@@ -91,7 +96,11 @@ func (r *render) inline(s string) []piece {
 	at := 0
 	gap := func(end int) {
 		base := at
-		for _, m := range r.t.keep.FindAllStringIndex(s[base:end], -1) {
+		var keeps [][]int
+		if t := s[base:end]; r.t.triggers == "" || strings.ContainsAny(t, r.t.triggers) || strings.Contains(t, "www.") {
+			keeps = r.t.keep.FindAllStringIndex(s[base:end], -1)
+		}
+		for _, m := range keeps {
 			out = r.gap(s[at:base+m[0]], out, true)
 			out = append(out, piece{pKeep, s[base+m[0] : base+m[1]]})
 			at = base + m[1]

@@ -20,7 +20,10 @@ import (
 type Translator struct {
 	digits Digits
 	keep   *regexp.Regexp
-	langs  *lang.Registry
+	// triggers holds the characters one of which every keep match
+	// contains; "" when placeholders are custom and anything may match.
+	triggers string
+	langs    *lang.Registry
 
 	mu     sync.Mutex
 	cached map[string]*langWriting
@@ -41,15 +44,16 @@ type langWriting struct {
 // keeping the text that placeholders matches verbatim (DefaultPlaceholders
 // when nil), besides code, links, URLs, e-mail addresses and HTML.
 func NewTranslator(d Digits, placeholders *regexp.Regexp) *Translator {
-	ph := DefaultPlaceholders
+	ph, triggers := DefaultPlaceholders, builtinTriggers+"⟦{"
 	if placeholders != nil {
-		ph = placeholders.String()
+		ph, triggers = placeholders.String(), ""
 	}
 	return &Translator{
-		digits: d,
-		keep:   regexp.MustCompile(`(?:` + ph + `)|` + builtinKeep),
-		langs:  lang.New(),
-		cached: map[string]*langWriting{},
+		digits:   d,
+		keep:     regexp.MustCompile(`(?:` + ph + `)|` + builtinKeep),
+		triggers: triggers,
+		langs:    lang.New(),
+		cached:   map[string]*langWriting{},
 	}
 }
 
@@ -171,6 +175,9 @@ func (r *render) forcedPseudo(s string) []piece {
 
 // oneLine keeps a glossary form from breaking the document's lines.
 func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
 	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }
 
@@ -217,13 +224,19 @@ func (a *avoidance) add(forms []string) {
 // collides reports whether a pseudo-word is a word of a forbidden form or
 // contains a whole one.
 func (a *avoidance) collides(w string) bool {
-	fw := fold(w)
+	if len(a.forms) == 0 {
+		return false
+	}
+	fw := lower(w)
 	return a.words[fw] || a.spells(fw)
 }
 
 // spells reports whether s contains a forbidden form.
 func (a *avoidance) spells(s string) bool {
-	fs := fold(s)
+	if len(a.forms) == 0 {
+		return false
+	}
+	fs := lower(s)
 	for _, f := range a.forms {
 		if strings.Contains(fs, f) {
 			return true
@@ -233,8 +246,16 @@ func (a *avoidance) spells(s string) bool {
 }
 
 // fold lower-cases rune by rune in NFC, so that lengths stay comparable.
-func fold(s string) string {
-	return strings.Map(unicode.ToLower, norm.NFC.String(s))
+func fold(s string) string { return lower(norm.NFC.String(s)) }
+
+// lower lower-cases rune by rune; pseudo-words are already in NFC.
+func lower(s string) string {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return strings.Map(unicode.ToLower, s)
+		}
+	}
+	return s
 }
 
 // Reply returns the mock's answer to a juru prompt with nothing injected:
