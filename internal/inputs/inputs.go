@@ -8,6 +8,7 @@
 // Rules, in short:
 //
 //   - A folder is walked recursively; its files are named relative to it.
+//     A folder named explicitly is entered even through a symbolic link.
 //   - A file named explicitly is taken whatever its name, and named by its
 //     base name. A list entry in --files-from that is a local relative path
 //     ("a/b.txt") keeps that path; an absolute entry or one climbing out

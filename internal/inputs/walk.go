@@ -170,8 +170,10 @@ type warnFS struct {
 	e    *expander
 }
 
+// Open opens a file of the wrapped file system.
 func (w warnFS) Open(name string) (fs.File, error) { return w.fs.Open(name) }
 
+// ReadDir reads a folder, noting a Warning when it cannot.
 func (w warnFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	ents, err := fs.ReadDir(w.fs, name)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

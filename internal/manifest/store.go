@@ -101,6 +101,7 @@ func Open(ctx context.Context, outDir string, opts Options) (*Manifest, error) {
 	if err := m.takeLock(ctx, opts.LockTimeout); err != nil {
 		return nil, err
 	}
+	removeTemps(m.path)
 	if err := m.load(); err != nil {
 		_ = m.lock.Unlock()
 		return nil, err
@@ -133,6 +134,15 @@ func (m *Manifest) takeLock(ctx context.Context, timeout time.Duration) error {
 	}
 	_ = os.WriteFile(lockPath, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644)
 	return nil
+}
+
+// removeTemps deletes the temporary files a compaction of path left
+// when killed; only this manifest's, as other shards may be compacting.
+func removeTemps(path string) {
+	ms, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
+	for _, m := range ms {
+		_ = os.Remove(m)
+	}
 }
 
 func readPID(path string) (int, error) {

@@ -248,3 +248,25 @@ func TestProgress(t *testing.T) {
 		}
 	})
 }
+
+func TestStaleTempsRemoved(t *testing.T) {
+	w := newWorld(t, 2)
+	dir := filepath.Join(w.out, "d00")
+	os.MkdirAll(dir, 0o755)
+	stale := filepath.Join(dir, ".a000.id.md.tmp-12345")
+	other := filepath.Join(dir, ".a*.id.md.tmp-1") // not a temporary of a000.id.md
+	os.WriteFile(stale, []byte("half"), 0o644)
+	os.WriteFile(other, []byte("x"), 0o644)
+	if _, err := w.run(context.Background(), newFake(1, 0), 2, Options{}, "id"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("stale temporary file left")
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("a file that only looks alike was removed")
+	}
+	if got := escapeGlob(`a*b?[c]\d`); got != `a\*b\?\[c]\\d` {
+		t.Errorf("escapeGlob %q", got)
+	}
+}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/juru-cli/juru/internal/atomicfile"
 	"github.com/juru-cli/juru/internal/inputs"
@@ -137,11 +140,29 @@ func (r *Runner) record(ctx context.Context, it Item, src Source, prev manifest.
 	}
 }
 
-// write replaces an output file atomically, creating its folders.
+// write replaces an output file atomically, creating its folders, and
+// removes temporary files an interrupted earlier write of it left, so
+// that a resumed run ends with the same tree as an uninterrupted one.
 func (r *Runner) write(rel string, content []byte) error {
 	p, err := inputs.Resolve(r.outDir(), rel)
 	if err != nil {
 		return err
 	}
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(p), "."+escapeGlob(filepath.Base(p))+".tmp-*"))
+	for _, s := range stale {
+		_ = os.Remove(s)
+	}
 	return atomicfile.WriteFile(p, content, 0o644)
+}
+
+// escapeGlob quotes the pattern characters of a file name.
+func escapeGlob(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if strings.ContainsRune(`*?[\\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
