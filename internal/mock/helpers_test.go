@@ -197,6 +197,7 @@ func langOf(code string) prompt.Lang { return prompt.Lang{Code: code, Name: code
 // fixtureTerms are the glossary entries the fixture uses, for a target.
 func fixtureTerms(to string) []prompt.Term {
 	targets := map[string][3]string{
+		"en":      {"Belt and Road Initiative", "China-ASEAN Expo", "ASEAN"},
 		"id":      {"Inisiatif Sabuk dan Jalan", "China-ASEAN Expo", "ASEAN"},
 		"vi":      {"Sáng kiến Vành đai và Con đường", "Hội chợ Trung Quốc - ASEAN", "ASEAN"},
 		"th":      {"ข้อริเริ่มสายแถบและเส้นทาง", "มหกรรมสินค้าจีน-อาเซียน", "อาเซียน"},
