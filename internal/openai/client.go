@@ -21,6 +21,7 @@ type Client struct {
 	url         string // base URL without credentials, for errors
 	red         redactor
 	onRateLimit func(Limits)
+	azure       bool
 }
 
 var _ llm.Completer = (*Client)(nil)
@@ -48,6 +49,7 @@ func New(cfg Config) (*Client, error) {
 		url:         safeBaseURL(cfg.baseURL()),
 		red:         red,
 		onRateLimit: cfg.OnRateLimit,
+		azure:       cfg.Azure,
 	}
 	c.retry = retry.New(hc, cfg.policy())
 	c.retry.OnRetry = cfg.OnRetry

@@ -75,10 +75,11 @@ func TestConformance(t *testing.T) {
 			}
 			tally[kind]++
 		}
-		if seed == 1 {
+		if seed <= 5 {
 			if _, err := c.Models(context.Background()); err != nil {
 				t.Errorf("GET /models: %v", err)
 			}
+			batchConformance(t, c)
 		}
 	}
 	v.check(t)
@@ -144,6 +145,42 @@ func judge(t *testing.T, name string, resp llm.Response, err error) string {
 	}
 	t.Errorf("%s: untyped error %T: %v", name, err, err)
 	return "untyped error"
+}
+
+// batchConformance sends each batch call once. Steady's answers are
+// random, so only the requests and the error types are checked.
+func batchConformance(t *testing.T, c *Client) {
+	ctx := context.Background()
+	var reqs []BatchRequest
+	for i, tc := range conformanceCases() {
+		reqs = append(reqs, BatchRequest{CustomID: "item-" + strconv.Itoa(i), Request: tc.req})
+	}
+	typed := func(what string, err error) {
+		t.Helper()
+		var ae *llm.AnswerError
+		if err != nil && !errors.As(err, &ae) {
+			t.Errorf("%s: %T %v", what, err, err)
+		}
+	}
+	_, err := c.UploadBatchFile(ctx, "juru-batch.jsonl", reqs)
+	typed("upload", err)
+	_, err = c.CreateBatch(ctx, "file-abc", map[string]string{"juru_run": "r1"})
+	typed("create", err)
+	_, err = c.CreateBatch(ctx, "file-abc", nil)
+	typed("create without metadata", err)
+	_, err = c.RetrieveBatch(ctx, "batch_abc")
+	typed("retrieve", err)
+	_, err = c.CancelBatch(ctx, "batch_abc")
+	typed("cancel", err)
+	_, _, err = c.ListBatches(ctx, "batch_abc", 20)
+	typed("list", err)
+	rc, err := c.FileContent(ctx, "file-abc")
+	typed("content", err)
+	if err == nil {
+		err = c.ReadBatchOutput(rc, func(BatchResult) error { return nil })
+		rc.Close()
+		typed("read output", err)
+	}
 }
 
 // probeValidity shows that Steady and the validity check catch a bad

@@ -129,8 +129,8 @@ func transportMessage(err error) string {
 	return err.Error()
 }
 
-// parseErrorBody reads the error shapes OpenAI-compatible servers send
-// that go-openai does not understand: a top-level message (vLLM), an
+// parseErrorBody reads the error shapes OpenAI-compatible servers send:
+// OpenAI's {"error":{"message":...}}, a top-level message (vLLM), an
 // error string (LM Studio, some proxies) or a detail field (FastAPI).
 func parseErrorBody(body []byte) (typ, code, msg string) {
 	var v struct {
@@ -142,6 +142,14 @@ func parseErrorBody(body []byte) (typ, code, msg string) {
 	}
 	if json.Unmarshal(body, &v) != nil {
 		return "", "", ""
+	}
+	var inner struct {
+		Message json.RawMessage `json:"message"`
+		Type    json.RawMessage `json:"type"`
+		Code    json.RawMessage `json:"code"`
+	}
+	if json.Unmarshal(v.Error, &inner) == nil && scalar(inner.Message) != "" {
+		return scalar(inner.Type), scalar(inner.Code), scalar(inner.Message)
 	}
 	for _, m := range []json.RawMessage{v.Error, v.Message, v.Detail} {
 		if msg = scalar(m); msg != "" {

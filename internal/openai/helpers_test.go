@@ -24,6 +24,7 @@ type seen struct {
 	Method, Path, Query string
 	Header              http.Header
 	Body                map[string]any
+	Raw                 []byte
 }
 
 // endpoint is a scripted fake: each request goes to the next handler, the
@@ -51,7 +52,7 @@ func (e *endpoint) serve(w http.ResponseWriter, r *http.Request) {
 	r.Body = io.NopCloser(bytes.NewReader(raw))
 	e.mu.Lock()
 	n := len(e.requests)
-	e.requests = append(e.requests, seen{r.Method, r.URL.Path, r.URL.RawQuery, r.Header.Clone(), body})
+	e.requests = append(e.requests, seen{r.Method, r.URL.Path, r.URL.RawQuery, r.Header.Clone(), body, raw})
 	h := e.handlers[min(n, len(e.handlers)-1)]
 	e.mu.Unlock()
 	h(w, r)
