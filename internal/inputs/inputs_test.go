@@ -305,3 +305,20 @@ func FuzzFilesFrom(f *testing.F) {
 		}
 	})
 }
+
+func TestUnreadableFolderWarns(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every folder; the permission check cannot fail")
+	}
+	root := tree(t, "a.txt", "locked/b.txt")
+	must(t, os.Chmod(filepath.Join(root, "locked"), 0))
+	t.Cleanup(func() { os.Chmod(filepath.Join(root, "locked"), 0o755) })
+	ins, ws, err := Expand([]string{root}, Options{})
+	must(t, err)
+	if got := rels(ins); !reflect.DeepEqual(got, []string{"a.txt"}) {
+		t.Errorf("rels %q", got)
+	}
+	if len(ws) != 1 || !strings.Contains(ws[0].Reason, "cannot read folder") {
+		t.Errorf("warnings %v", ws)
+	}
+}
