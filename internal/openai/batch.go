@@ -24,9 +24,15 @@ type BatchRequest struct {
 
 // File is a file stored at the endpoint.
 type File struct {
-	ID, Name, Purpose, Status string
-	Bytes                     int64
-	CreatedAt                 time.Time
+	// ID names the file in later calls; Name is its file name.
+	ID, Name string
+	// Purpose is "batch" for batch input; Status is the endpoint's word
+	// on its processing, such as "processed".
+	Purpose, Status string
+	// Bytes is its size.
+	Bytes int64
+	// CreatedAt is zero when unknown.
+	CreatedAt time.Time
 }
 
 // Batch is a batch job at the endpoint.

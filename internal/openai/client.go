@@ -3,6 +3,7 @@ package openai
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -32,6 +33,11 @@ func New(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	red := newRedactor(cfg.APIKey, cfg.Headers)
+	if u, err := url.Parse(cfg.baseURL()); err == nil && u.User != nil {
+		if pass, ok := u.User.Password(); ok {
+			red = newRedactor(cfg.APIKey, cfg.Headers, pass)
+		}
+	}
 	hc := &http.Client{}
 	if cfg.HTTPClient != nil {
 		copied := *cfg.HTTPClient
@@ -52,7 +58,12 @@ func New(cfg Config) (*Client, error) {
 		azure:       cfg.Azure,
 	}
 	c.retry = retry.New(hc, cfg.policy())
-	c.retry.OnRetry = cfg.OnRetry
+	if hook := cfg.OnRetry; hook != nil {
+		c.retry.OnRetry = func(ri RetryInfo) {
+			ri.Err = red.cleanErr(ri.Err)
+			hook(ri)
+		}
+	}
 	c.retry.OnResponse = c.observe
 	c.retry.Permanent = quotaExhausted
 

@@ -17,13 +17,14 @@ const (
 	dumpLimit = 8 << 10
 )
 
-// redactor removes secrets from text: the API key and the values of
-// configured headers whose names suggest credentials.
+// redactor removes secrets from text: the API key, the values of
+// configured headers whose names suggest credentials, and any others
+// given (such as a password in the base URL).
 type redactor struct {
 	secrets []string
 }
 
-func newRedactor(key string, headers map[string]string) redactor {
+func newRedactor(key string, headers map[string]string, more ...string) redactor {
 	var r redactor
 	add := func(s string) {
 		s = strings.TrimSpace(s)
@@ -32,6 +33,9 @@ func newRedactor(key string, headers map[string]string) redactor {
 		}
 	}
 	add(key)
+	for _, s := range more {
+		add(s)
+	}
 	for k, v := range headers {
 		if sensitiveHeader(k) {
 			add(v)

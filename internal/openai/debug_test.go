@@ -175,3 +175,30 @@ func TestEchoedKeyLeavesAnswer(t *testing.T) {
 		t.Errorf("answer shows the key: %s", text)
 	}
 }
+
+func TestBaseURLPasswordHidden(t *testing.T) {
+	const pass = "pw-secret-77"
+	e := newEndpoint(t, hangUp, completion("Halo", "stop"))
+	var dump syncBuffer
+	var retries []RetryInfo
+	c := e.client(func(c *Config) {
+		c.BaseURL = strings.Replace(e.srv.URL, "http://", "http://editor:"+pass+"@", 1) + "/v1"
+		c.APIKey = ""
+		c.Debug = &dump
+		c.OnRetry = func(ri RetryInfo) { retries = append(retries, ri) }
+	})
+	if _, err := c.Complete(context.Background(), request("x")); err != nil {
+		t.Fatal(err)
+	}
+	if len(retries) != 1 {
+		t.Fatalf("%d retries, want 1", len(retries))
+	}
+	for what, text := range map[string]string{"dump": dump.String(), "retries": fmt.Sprintf("%+v %v", retries, retries[0].Err), "client": c.String()} {
+		if strings.Contains(text, pass) {
+			t.Errorf("%s shows the password:\n%s", what, text)
+		}
+	}
+	if u, p, ok := (&http.Request{Header: e.seen()[1].Header}).BasicAuth(); !ok || u != "editor" || p != pass {
+		t.Errorf("server saw no basic auth")
+	}
+}
