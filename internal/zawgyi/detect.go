@@ -1,0 +1,237 @@
+package zawgyi
+
+import (
+	"math"
+	"unicode/utf8"
+)
+
+// Result is what Detect finds out about a text.
+type Result struct {
+	// Score is the probability that the Burmese in the text is Zawgyi:
+	// 0 for a text without Burmese, 0.5 for one that cannot be told
+	// (see Decidable), near 1 for Zawgyi and near 0 for Unicode.
+	Score float64
+	// Burmese counts the characters of the Myanmar blocks in the text,
+	// digits and punctuation included.
+	Burmese int
+	// Zawgyi and Unicode are the weights of the evidence for each
+	// encoding: sequences only the other encoding forbids, and code
+	// points only Unicode uses.
+	Zawgyi, Unicode int
+}
+
+// Decidable reports whether the text holds any evidence either way. Text
+// made only of characters that read the same in both encodings (such as
+// "စား" or a run of Burmese digits) is not: its Score is 0.5, and the
+// caller decides, usually by the rest of the file.
+func (r Result) Decidable() bool { return r.Zawgyi != r.Unicode }
+
+// IsZawgyi reports whether the text is more likely Zawgyi than Unicode.
+// An undecidable text is taken for Unicode, the standard.
+func (r Result) IsZawgyi() bool { return r.Score > 0.5 }
+
+// scale turns a difference in evidence weight into log-odds: a sequence
+// one encoding forbids (weight 2) multiplies the odds by about 9, an
+// unusual medial (weight 1) by about 3.
+const scale = 1.1
+
+// Probability returns the probability that the Burmese text is Zawgyi
+// rather than Unicode; see Result.Score.
+func Probability(text string) float64 { return Detect(text).Score }
+
+// Detect weighs the evidence in text for Zawgyi against Unicode.
+func Detect(text string) Result {
+	var res Result
+	var ev evidence
+	// p2 and p are the two characters before r, -1 standing for the start
+	// of the text; pu and pz are the roles of p in each encoding.
+	p2, p := rune(-1), rune(-1)
+	pu, pz := outside, outside
+	for _, r := range text {
+		if r == utf8.RuneError {
+			r = -1 // invalid UTF-8 reads as a boundary
+		}
+		ru, rz := uclass(r), zclass(r)
+		if ru != outside {
+			res.Burmese++
+		}
+		if ru != outside || pu != outside {
+			ev.pair(p2, p, r, pu, pz, ru, rz)
+		}
+		p2, p, pu, pz = p, r, ru, rz
+	}
+	if pu != outside {
+		ev.pair(p2, p, -1, pu, pz, outside, outside)
+	}
+	res.Zawgyi, res.Unicode = ev.z, ev.u
+	switch {
+	case res.Burmese == 0:
+		res.Score = 0
+	default:
+		res.Score = 1 / (1 + math.Exp(-scale*float64(ev.z-ev.u)))
+	}
+	return res
+}
+
+// evidence accumulates the weight of evidence for each encoding.
+type evidence struct {
+	z, u int
+	// pendingE is set when a Zawgyi vowel sign E waits for its
+	// consonant; withE when the current Zawgyi syllable has one.
+	pendingE, withE bool
+}
+
+// track follows the Zawgyi reading of n, whose role is zn, to know
+// whether the current syllable has a vowel sign E.
+func (e *evidence) track(n rune, zn class) {
+	switch zn {
+	case prefix:
+		if n == signE {
+			e.pendingE = true
+		}
+	case base:
+		e.withE, e.pendingE = e.pendingE, false
+	case outside, symbol, unused:
+		e.withE, e.pendingE = false, false
+	}
+}
+
+// pair weighs the step from p to n, p2 being the character before p; -1
+// stands for the start or end of the text. up and un are the Unicode roles
+// of p and n, zp and zn their Zawgyi roles.
+func (e *evidence) pair(p2, p, n rune, up, zp, un, zn class) {
+	if zn == unused {
+		e.u += 2
+	}
+	uok, zok := unicodeLegal(up, un, n), zawgyiLegal(zp, zn)
+	switch {
+	case uok && !zok:
+		e.u += 2
+	case zok && !uok:
+		e.z += 2
+	}
+	if p2 == nga && p == sign103A && n == sign1039 {
+		e.u += 2 // kinzi, spelled NGA ASAT VIRAMA in Unicode only
+	}
+	if n == visarga {
+		e.visarga(p, zp)
+	}
+	if isConsonant(p) {
+		e.medial(p, n)
+	}
+	e.track(n, zn)
+}
+
+// visarga weighs the visarga after p. A consonant, with or without
+// medials, takes the high tone only with a vowel in Burmese spelling; a
+// visarga right after a consonant is thus Zawgyi, where the vowel sign E
+// was stored before the consonant ("ေCး" for Unicode "Cေး"), and one right
+// after what Zawgyi reads as a medial, in a syllable without E, is Unicode,
+// where that code point is the asat ("င်း").
+func (e *evidence) visarga(p rune, zp class) {
+	switch {
+	case isConsonant(p):
+		e.z++
+	case zp == medial && !e.withE:
+		e.u++
+	}
+}
+
+// medial weighs a consonant p followed by a medial sign n by which
+// consonants each medial can follow in Burmese. The same code points are
+// different medials in the two encodings, and a medial unheard of after p
+// in one encoding is weak evidence for the other.
+func (e *evidence) medial(p, n rune) {
+	switch n {
+	case 0x103A: // Unicode asat; Zawgyi medial YA
+		if !takesYa(p) {
+			e.u++
+		}
+	case 0x103B: // Unicode medial YA; Zawgyi medial RA, before the next consonant
+		if !takesYa(p) {
+			e.z++
+		}
+	case 0x103C: // Unicode medial RA; Zawgyi medial WA
+		if !takesRa(p) {
+			e.z++
+		}
+	case 0x103D: // Unicode medial WA; Zawgyi medial HA
+		if !takesHa(p) {
+			e.u++
+		}
+	}
+}
+
+// isConsonant reports whether r is a Burmese consonant letter.
+func isConsonant(r rune) bool { return 0x1000 <= r && r <= 0x1021 }
+
+// takesYa reports whether medial YA follows consonant r in Burmese
+// spelling: the velars, labials, CA and LA.
+func takesYa(r rune) bool {
+	return 0x1000 <= r && r <= 0x1003 || r == 0x1005 || 0x1015 <= r && r <= 0x1019 || r == 0x101C
+}
+
+// takesRa reports whether medial RA follows consonant r: the velars and
+// labials.
+func takesRa(r rune) bool {
+	return 0x1000 <= r && r <= 0x1003 || 0x1015 <= r && r <= 0x1019
+}
+
+// takesHa reports whether medial HA follows consonant r: the nasals and
+// sonorants.
+func takesHa(r rune) bool {
+	switch r {
+	case 0x1004, 0x1009, 0x100A, 0x1014, 0x1019, 0x101A, 0x101B, 0x101C, 0x101D:
+		return true
+	}
+	return false
+}
+
+// unicodeLegal reports whether Unicode Burmese allows a character of role
+// n (the character itself is r) right after one of role p.
+func unicodeLegal(p, n class, r rune) bool {
+	if p == virama {
+		return n == base
+	}
+	switch n {
+	case medial, vowelE:
+		return p == base || p == medial
+	case vowel:
+		if p == asat {
+			return afterAsat(r)
+		}
+		return p == base || p == medial || p == vowelE || p == vowel
+	case asat:
+		return p == base || p == medial || p == vowel
+	case virama:
+		return p == base || p == asat
+	}
+	return true
+}
+
+// afterAsat reports whether the sign r may follow the asat in Unicode:
+// the dot below and visarga of Burmese, and the tone marks of Karen and
+// Shan, which are written after the asat.
+func afterAsat(r rune) bool {
+	switch {
+	case r == dotBelow, r == visarga, r == 0x1063, r == 0x1064, 0x1069 <= r && r <= 0x106D,
+		0x1087 <= r && r <= 0x108D, r == 0x108F, r == 0x109A, r == 0x109B:
+		return true
+	}
+	return false
+}
+
+// zawgyiLegal reports whether Zawgyi allows a character of role n right
+// after one of role p.
+func zawgyiLegal(p, n class) bool {
+	if p == prefix {
+		return n == base || n == prefix
+	}
+	switch n {
+	case medial, stacked:
+		return p == base || p == medial || p == stacked
+	case vowel:
+		return p == base || p == medial || p == stacked || p == vowel
+	}
+	return true
+}
