@@ -16,8 +16,8 @@ var refDefinition = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
 // fenceOpen matches the opening line of a fenced code block.
 var fenceOpen = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
 
-// translateDoc translates a Markdown document line by line, so that the
-// output has the same lines, blank lines, prefixes and code.
+// translateDoc translates a Markdown document (in NFC) line by line, so
+// that the output has the same lines, blank lines, prefixes and code.
 func (r *render) translateDoc(doc string) string {
 	lines := strings.Split(doc, "\n")
 	out := make([]string, len(lines))
@@ -28,7 +28,11 @@ func (r *render) translateDoc(doc string) string {
 			continue
 		}
 		pre := linePrefix.FindString(line)
-		out[i] = pre + r.join(r.inline(line[len(pre):]))
+		body := r.join(r.inline(line[len(pre):]))
+		if linePrefix.FindString(pre+body) != pre {
+			body = line[len(pre):] // the translation would change the line's kind
+		}
+		out[i] = pre + body
 	}
 	return strings.Join(out, "\n")
 }

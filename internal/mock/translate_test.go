@@ -78,17 +78,22 @@ func readNumbers(text, group, decimal string) []string {
 			ascii.WriteRune(r)
 		}
 	}
-	re := regexp.MustCompile(`[0-9]+(?:` + regexp.QuoteMeta(group) + `[0-9]{3}(?:[^0-9]|$))*`)
-	_ = re
 	g, d := regexp.QuoteMeta(group), regexp.QuoteMeta(decimal)
-	num := regexp.MustCompile(`(?:[0-9]{1,3}(?:` + g + `[0-9]{3})+(?:` + d + `[0-9]+)?|[0-9]+(?:` + d + `[0-9]+)?)`)
+	grouped := regexp.MustCompile(`^[0-9]{1,3}(?:` + g + `[0-9]{3})+(?:` + d + `[0-9]+)?`)
+	plain := regexp.MustCompile(`^[0-9]+(?:` + d + `[0-9]+)?`)
 	var out []string
 	s := ascii.String()
-	for _, m := range num.FindAllStringIndex(s, -1) {
-		if m[1] < len(s) && s[m[1]] >= '0' && s[m[1]] <= '9' {
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
 			continue
 		}
-		v := strings.ReplaceAll(s[m[0]:m[1]], group, "")
+		m := grouped.FindString(s[i:])
+		if m == "" || (i+len(m) < len(s) && s[i+len(m)] >= '0' && s[i+len(m)] <= '9') {
+			m = plain.FindString(s[i:])
+		}
+		i += len(m)
+		v := strings.ReplaceAll(m, group, "")
 		v = strings.Replace(v, decimal, ".", 1)
 		r, ok := new(big.Rat).SetString(v)
 		if !ok {
