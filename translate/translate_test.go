@@ -1,0 +1,300 @@
+package translate
+
+import (
+	"context"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/juru-cli/juru/glossary"
+	"github.com/juru-cli/juru/internal/lang"
+	"github.com/juru-cli/juru/internal/llm"
+	"github.com/juru-cli/juru/internal/prompt"
+)
+
+func readFixture(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func baseOptions(to string) Options {
+	return Options{To: to, Model: "gpt-4o", Glossary: testGlossary(), Estimator: testEstimator}
+}
+
+func TestTranslateArticle(t *testing.T) {
+	src := readFixture(t, "article.md")
+	f := &fake{}
+	res, err := Translate(context.Background(), f, src, baseOptions("id"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Errorf("violations: %+v", res.Violations)
+	}
+	for _, keep := range []string{
+		"https://www.caexpo.org/index.php?m=content&c=index", "`projects.csv`", "press@caexpo.org",
+		"[guide]: https://www.caexpo.org/guidelines", "| 120    | +8%    |",
+		"```sh\ncurl -s https://api.example.com/v1/expo | jq '.deals[] | select(.usd > 1e9)'\n```",
+		"Ekspo China-ASEAN", "Inisiatif Sabuk dan Jalan", "Komisi Pembangunan dan Reformasi Nasional",
+	} {
+		if !strings.Contains(res.Text, keep) {
+			t.Errorf("translation lost %q:\n%s", keep, res.Text)
+		}
+	}
+	if got, want := strings.Count(res.Text, "\n"), strings.Count(src, "\n"); got != want {
+		t.Errorf("translation has %d lines, source %d", got, want)
+	}
+	if res.From != "en" || res.To != "id" || res.Chunks == 0 || res.Requests == 0 || res.Attempts != res.Requests {
+		t.Errorf("result: %+v", res)
+	}
+	hits := map[string]int{}
+	for _, h := range res.Hits {
+		hits[h.EntryID] = h.InSource
+	}
+	if hits["terms.csv:2"] != 2 || hits["terms.csv:3"] != 2 || hits["terms.csv:4"] != 1 {
+		t.Errorf("hits = %v", hits)
+	}
+	if _, ok := hits["terms.csv:5"]; ok {
+		t.Errorf("entry without an Indonesian form reported as a hit")
+	}
+	if res.Usage.Total() == 0 || res.HTTPAttempts != res.Attempts {
+		t.Errorf("usage %+v, http attempts %d", res.Usage, res.HTTPAttempts)
+	}
+}
+
+// TestOnlyApplicableTerms checks that each prompt carries exactly the
+// entries that occur in its chunk.
+func TestOnlyApplicableTerms(t *testing.T) {
+	src := "The Belt and Road Initiative.\n\nThe China-ASEAN Expo opened.\n\nNothing here.\n"
+	f := &fake{}
+	opts := baseOptions("id")
+	opts.ChunkTokens = 8
+	if _, err := Translate(context.Background(), f, src, opts); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, req := range f.requests() {
+		spec, err := prompt.Parse(req.Messages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var terms []string
+		for _, tm := range spec.Terms {
+			terms = append(terms, tm.Source+"→"+tm.Target)
+		}
+		got[spec.Document] = terms
+	}
+	want := map[string][]string{
+		"The Belt and Road Initiative.": {"Belt and Road Initiative→Inisiatif Sabuk dan Jalan"},
+		"The China-ASEAN Expo opened.":  {"China-ASEAN Expo→Ekspo China-ASEAN"},
+		"Nothing here.":                 nil,
+	}
+	for doc, terms := range want {
+		if g, ok := got[doc]; !ok || !slices.Equal(g, terms) {
+			t.Errorf("prompt for %q carried %q, want %q (all: %q)", doc, g, terms, got)
+		}
+	}
+	for _, req := range f.requests() {
+		spec, _ := prompt.Parse(req.Messages)
+		if spec.Document == "The Belt and Road Initiative." && !slices.Equal(spec.Terms[0].Forbidden, []string{"OBOR"}) {
+			t.Errorf("forbidden forms not carried: %+v", spec.Terms)
+		}
+	}
+}
+
+func TestRepair(t *testing.T) {
+	src := "The Belt and Road Initiative, or the Belt and Road Initiative for short, opened the China-ASEAN Expo.\n"
+	tests := []struct {
+		name         string
+		fake         *fake
+		strict       bool
+		maxRepairs   int
+		wantAttempts int
+		wantKinds    []glossary.Kind
+		wantStrict   bool
+	}{
+		{name: "fixed on the second attempt", fake: &fake{dropTerms: func(turns int) bool { return turns == 0 }}, wantAttempts: 2},
+		{name: "never fixed, kept and reported", fake: &fake{dropTerms: func(int) bool { return true }}, wantAttempts: 3,
+			wantKinds: []glossary.Kind{glossary.Missing, glossary.Missing}},
+		{name: "never fixed, strict", fake: &fake{dropTerms: func(int) bool { return true }}, strict: true, wantAttempts: 3, wantStrict: true},
+		{name: "no repairs allowed", fake: &fake{dropTerms: func(int) bool { return true }}, maxRepairs: -1, wantAttempts: 1,
+			wantKinds: []glossary.Kind{glossary.Missing, glossary.Missing}},
+		{name: "forbidden form", fake: &fake{forbidden: " (OBOR)"}, wantAttempts: 3, wantKinds: []glossary.Kind{glossary.ForbiddenUse}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := baseOptions("id")
+			opts.Strict = tt.strict
+			opts.MaxRepairs = tt.maxRepairs
+			res, err := Translate(context.Background(), tt.fake, src, opts)
+			if calls := len(tt.fake.requests()); calls != tt.wantAttempts {
+				t.Errorf("%d calls, want %d", calls, tt.wantAttempts)
+			}
+			var ve *ViolationsError
+			if tt.wantStrict {
+				if !errors.As(err, &ve) || res != nil || len(ve.Result.Violations) == 0 {
+					t.Fatalf("want a *ViolationsError and no result, got %v, %v", res, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Attempts != tt.wantAttempts || res.Requests != 1 {
+				t.Errorf("attempts %d requests %d, want %d and 1", res.Attempts, res.Requests, tt.wantAttempts)
+			}
+			var kinds []glossary.Kind
+			for _, v := range res.Violations {
+				kinds = append(kinds, v.Kind)
+				switch v.Kind {
+				case glossary.ForbiddenUse:
+					if res.Text[v.Start:v.End] != v.Found {
+						t.Errorf("violation at %d:%d is %q in the output, want %q", v.Start, v.End, res.Text[v.Start:v.End], v.Found)
+					}
+				case glossary.Missing:
+					if src[v.Start:v.End] != v.Source || v.Line != 1 {
+						t.Errorf("missing term located at %d:%d line %d", v.Start, v.End, v.Line)
+					}
+				}
+			}
+			if !slices.Equal(kinds, tt.wantKinds) {
+				t.Errorf("violation kinds %q, want %q", kinds, tt.wantKinds)
+			}
+		})
+	}
+}
+
+// TestRepairWording checks the exact problems sent back to the model.
+func TestRepairWording(t *testing.T) {
+	src := "The Belt and Road Initiative, or the Belt and Road Initiative for short, opened the China-ASEAN Expo.\n"
+	f := &fake{dropTerms: func(turns int) bool { return turns == 0 }, forbidden: " OBOR"}
+	opts := baseOptions("id")
+	opts.MaxRepairs = 1
+	if _, err := Translate(context.Background(), f, src, opts); err != nil {
+		t.Fatal(err)
+	}
+	reqs := f.requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d calls, want 2", len(reqs))
+	}
+	turns, err := prompt.Conversation(reqs[1].Messages)
+	if err != nil || len(turns) != 1 {
+		t.Fatalf("repair conversation: %v, %v", turns, err)
+	}
+	want := []string{
+		`forbidden form "OBOR" must not appear; write "Inisiatif Sabuk dan Jalan" instead`,
+		`"Belt and Road Initiative" must be translated as "Inisiatif Sabuk dan Jalan" (2 in the source, 1 in your answer)`,
+		`"China-ASEAN Expo" must be translated as "Ekspo China-ASEAN" (1 in the source, 0 in your answer)`,
+	}
+	if !slices.Equal(turns[0].Problems, want) {
+		t.Errorf("problems:\n%q\nwant:\n%q", turns[0].Problems, want)
+	}
+}
+
+func TestPlaceholderRepair(t *testing.T) {
+	src := "Run `make test` and read https://example.org/docs first.\n"
+	t.Run("fixed", func(t *testing.T) {
+		f := &fake{dropPlaceholders: func(turns int) bool { return turns == 0 }}
+		res, err := Translate(context.Background(), f, src, baseOptions("vi"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(res.Text, "`make test`") || !strings.Contains(res.Text, "https://example.org/docs") || res.Attempts != 2 {
+			t.Errorf("text %q after %d attempts", res.Text, res.Attempts)
+		}
+		turns, _ := prompt.Conversation(f.requests()[1].Messages)
+		if len(turns) != 1 || !strings.Contains(strings.Join(turns[0].Problems, "\n"), "⟦1⟧ is missing") {
+			t.Errorf("repair problems: %+v", turns)
+		}
+	})
+	t.Run("never fixed", func(t *testing.T) {
+		f := &fake{dropPlaceholders: func(int) bool { return true }}
+		_, err := Translate(context.Background(), f, src, baseOptions("vi"))
+		var ce *ChunkError
+		if !errors.Is(err, ErrProtected) || !errors.As(err, &ce) || ce.Line != 1 {
+			t.Errorf("err = %v, want ErrProtected in a *ChunkError", err)
+		}
+	})
+}
+
+func TestAnswerErrors(t *testing.T) {
+	src := "First paragraph here.\n\nSecond paragraph here.\n"
+	tests := []struct {
+		name string
+		resp llm.Response
+		want error
+	}{
+		{"refusal", llm.Response{Refusal: "I cannot help with that."}, llm.ErrRefused},
+		{"content filter", llm.Response{Content: "x", FinishReason: llm.FinishContentFilter}, llm.ErrContentFilter},
+		{"empty", llm.Response{Content: " \n", FinishReason: llm.FinishStop}, llm.ErrEmpty},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &fake{fail: func(doc string) error {
+				if strings.HasPrefix(doc, "Second") {
+					return llm.CheckAnswer(tt.resp)
+				}
+				return nil
+			}}
+			opts := baseOptions("th")
+			opts.ChunkTokens = 5
+			res, err := Translate(context.Background(), f, src, opts)
+			var ce *ChunkError
+			var ae *llm.AnswerError
+			if res != nil || !errors.Is(err, tt.want) || !errors.As(err, &ce) || !errors.As(err, &ae) {
+				t.Fatalf("got %v, %v; want a *ChunkError wrapping %v", res, err, tt.want)
+			}
+			if ce.Chunk != 1 || ce.Line != 3 {
+				t.Errorf("chunk %d line %d, want chunk 1 line 3", ce.Chunk, ce.Line)
+			}
+		})
+	}
+	t.Run("endpoint error", func(t *testing.T) {
+		api := &llm.APIError{StatusCode: 401, Message: "bad key"}
+		f := &fake{fail: func(string) error { return api }}
+		_, err := Translate(context.Background(), f, src, baseOptions("th"))
+		if !llm.IsFatal(err) {
+			t.Errorf("err = %v, want the fatal API error wrapped", err)
+		}
+	})
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		opts Options
+		want error
+	}{
+		{"empty document", " \n\n", Options{To: "id"}, ErrEmptyDocument},
+		{"invalid UTF-8", "a\xffb", Options{To: "id"}, ErrInvalidUTF8},
+		{"no target", "text", Options{}, ErrOptions},
+		{"unknown target", "text", Options{To: "xx-nope"}, ErrOptions},
+		{"same languages", "text", Options{From: "en-US", To: "en"}, ErrOptions},
+		{"negative budget", "text", Options{To: "id", ChunkTokens: -1}, ErrOptions},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.opts.Estimator = testEstimator
+			f := &fake{}
+			_, err := Translate(context.Background(), f, tt.src, tt.opts)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("err = %v, want %v", err, tt.want)
+			}
+			if len(f.requests()) != 0 {
+				t.Errorf("bad input sent %d requests", len(f.requests()))
+			}
+		})
+	}
+	_, err := Translate(context.Background(), &fake{}, "x", Options{To: "indonesain", Estimator: testEstimator})
+	var ue *lang.UnknownError
+	if !errors.As(err, &ue) {
+		t.Errorf("unknown language error not kept: %v", err)
+	}
+}
