@@ -94,7 +94,7 @@ type Call struct {
 	Attempt int
 	// Spec is the parsed juru prompt, nil when the messages are not one.
 	Spec *prompt.Spec
-	// Request is the parsed request body.
+	// Request is the parsed request body; scripts must not change it.
 	Request *ChatRequest
 	// Deployment is the Azure deployment named in the path, if any.
 	Deployment string

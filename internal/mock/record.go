@@ -30,7 +30,9 @@ type Recorded struct {
 	// Status is the HTTP status answered; zero when the connection was
 	// reset, 499 when the client went away first.
 	Status int
-	// Answer is the content of the answer, before any truncation.
+	// Answer is the content answered, after any cut by a fault, a stop
+	// sequence or the token cap; for Truncated, the content whose body
+	// was cut.
 	Answer string
 	// Usage is the token count reported.
 	Usage Usage

@@ -107,7 +107,7 @@ type termPattern struct {
 // render holds what translating one document needs.
 type render struct {
 	t          *Translator
-	from, to   *langWriting
+	to         *langWriting
 	same       bool // source and target language are the same
 	srcSpaced  bool
 	srcNum     numberFormat
@@ -123,7 +123,7 @@ type render struct {
 func (t *Translator) newRender(s *prompt.Spec, mode termMode) *render {
 	from, to := t.writing(s.From.Code), t.writing(s.To.Code)
 	r := &render{
-		t: t, from: from, to: to, same: from.code == to.code,
+		t: t, to: to, same: from.code == to.code,
 		srcSpaced: from.spaced, srcNum: from.src, toNum: to.num, toSpaced: to.spaced,
 		mode: mode, wordsCache: map[string]string{},
 	}
