@@ -45,3 +45,11 @@ func BenchmarkDetect(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkToUnicode(b *testing.B) {
+	text := benchText(b, filepath.Join("corpus", "myanmar-zawgyi", "udhr_mya_zawgyi_out.txt"), true)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		ToUnicode(text)
+	}
+}

@@ -12,5 +12,9 @@
 // never uses (U+103E, U+103F, Myanmar Extended) speak for Unicode.
 //
 // A text whose characters read the same in both encodings holds no
-// evidence: its score is 0.5 and the caller decides.
+// evidence: its score is 0.5 and the caller decides. A file that mixes
+// both encodings should be judged paragraph by paragraph.
+//
+// ToUnicode converts Zawgyi to Unicode, syllable by syllable, for text
+// Detect has judged to be Zawgyi.
 package zawgyi

@@ -1,7 +1,9 @@
 package zawgyi
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzZawgyi checks on any pair of texts that scores lie in [0,1] and
@@ -38,4 +40,42 @@ func FuzzZawgyi(f *testing.F) {
 			t.Fatalf("evidence of %q and %q does not add: %+v + %+v != %+v", a, b, ra, rb, rab)
 		}
 	})
+}
+
+// FuzzToUnicode checks that conversion keeps every character outside the
+// Myanmar block, in order, and yields valid UTF-8, and that the Zawgyi
+// fixtures stay converted exactly when text surrounds them.
+func FuzzToUnicode(f *testing.F) {
+	uni, zg := fixtures(f)
+	for i := range zg {
+		f.Add(zg[i], uni[i])
+	}
+	f.Add("ေ\u1064ၾ\u1088", "x")
+	f.Fuzz(func(t *testing.T, text, other string) {
+		text = string([]rune(text)) // invalid bytes read as U+FFFD
+		got := ToUnicode(text)
+		if !utf8.ValidString(got) {
+			t.Fatalf("ToUnicode(%q) is not valid UTF-8", text)
+		}
+		if a, b := notBurmese(text), notBurmese(got); a != b {
+			t.Fatalf("ToUnicode(%q) = %q changed the text around the Burmese: %q, %q", text, got, a, b)
+		}
+		for i := range zg {
+			joined := "x" + notBurmese(other) + " " + zg[i] + " "
+			want := "x" + notBurmese(other) + " " + uni[i] + " "
+			if got := ToUnicode(joined); got != want {
+				t.Fatalf("ToUnicode(%q) = %q, want %q", joined, got, want)
+			}
+		}
+	})
+}
+
+// notBurmese drops the characters of the Myanmar block from s.
+func notBurmese(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isMyanmar(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
