@@ -71,19 +71,26 @@ func slowServer(latency time.Duration) *httptest.Server {
 
 // BenchmarkBatchHTTP runs 400 requests against a local HTTP server that
 // takes 200 ms per answer, 16 at a time, through the limiter, the cache
-// (all misses) and the runner with its manifest. The ideal is
+// (all misses; or without the cache) and the runner with its manifest. The ideal is
 // 400 × 0.2 s / 16 = 5 s; "x-ideal" is the measured time over it.
 func BenchmarkBatchHTTP(b *testing.B) {
 	const jobs, latency = 16, 200 * time.Millisecond
-	for _, shape := range []struct{ items, chunks int }{{400, 1}, {50, 8}} {
-		b.Run(fmt.Sprintf("items=%d,chunks=%d", shape.items, shape.chunks), func(b *testing.B) {
+	for _, shape := range []struct {
+		items, chunks int
+		cache         bool
+	}{{400, 1, true}, {400, 1, false}, {50, 8, true}} {
+		b.Run(fmt.Sprintf("items=%d,chunks=%d,cache=%v", shape.items, shape.chunks, shape.cache), func(b *testing.B) {
 			srv := slowServer(latency)
 			defer srv.Close()
 			tr := &http.Transport{MaxIdleConnsPerHost: jobs, MaxConnsPerHost: jobs}
 			endpoint := &httpCompleter{url: srv.URL, client: &http.Client{Transport: tr}}
 			for n := 0; n < b.N; n++ {
 				out := b.TempDir()
-				lim := Limit(cache.New(filepath.Join(out, "cache"), endpoint, cache.Options{Namespace: srv.URL}), jobs)
+				var inner llm.Completer = cache.New(filepath.Join(out, "cache"), endpoint, cache.Options{Namespace: srv.URL})
+				if !shape.cache {
+					inner = endpoint
+				}
+				lim := Limit(inner, jobs)
 				m, err := manifest.Open(context.Background(), out, manifest.Options{})
 				if err != nil {
 					b.Fatal(err)
