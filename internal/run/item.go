@@ -109,8 +109,10 @@ const (
 )
 
 // Statuses lists every status in display order.
-var Statuses = []Status{StatusOK, StatusViolations, StatusFailed, StatusUpToDate, StatusEdited,
-	StatusSkipped, StatusBudget, StatusFatal, StatusCanceled, StatusEstimated}
+func Statuses() []Status {
+	return []Status{StatusOK, StatusViolations, StatusFailed, StatusUpToDate, StatusEdited,
+		StatusSkipped, StatusBudget, StatusFatal, StatusCanceled, StatusEstimated}
+}
 
 // Result is how one item ended.
 type Result struct {

@@ -15,7 +15,7 @@ import (
 func WriteTable(w io.Writer, s *Summary) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "status\titems\t")
-	for _, st := range Statuses {
+	for _, st := range Statuses() {
 		if n := s.Count(st); n > 0 {
 			fmt.Fprintf(tw, "%s\t%d\t\n", st, n)
 		}
