@@ -96,8 +96,9 @@ const (
 // Finding is one paragraph in the wrong script, or left untranslated.
 type Finding struct {
 	Kind Kind `json:"kind"`
-	// Start and End are the byte offsets of the paragraph; Line and Col
-	// locate Start, 1-based, Col counting characters.
+	// Start and End are the byte offsets of the paragraph, without the
+	// blanks around it; Line and Col locate Start, 1-based, Col counting
+	// characters.
 	Start int `json:"start"`
 	End   int `json:"end"`
 	Line  int `json:"line"`
@@ -105,9 +106,9 @@ type Finding struct {
 	// Lang is the code of the language the text should be in.
 	Lang string `json:"lang"`
 	// Expected is the script of that language and Found the other script
-	// with the most letters in the paragraph.
-	Expected Script `json:"-"`
-	Found    Script `json:"-"`
+	// with the most letters in the paragraph (JSON: ISO 15924 codes).
+	Expected Script `json:"expected"`
+	Found    Script `json:"found"`
 	// ExpectedShare and FoundShare are their shares of its letters.
 	ExpectedShare float64 `json:"expected_share"`
 	FoundShare    float64 `json:"found_share"`

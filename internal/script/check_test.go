@@ -159,6 +159,7 @@ func TestCheck(t *testing.T) {
 		{name: "short acronym in thai", text: "COVID-19", lang: "th"},
 		{name: "short names in thai", text: "Joko Widodo", lang: "th"},
 		{name: "short english words in thai", text: "ok thanks", lang: "th", kinds: []Kind{WrongScript}, found: Latin},
+		{name: "short brand in thai", text: "iPhone 13", lang: "th"},
 		{name: "short mixed in thai", text: "สรุป news", lang: "th"},
 		{name: "names with thai", text: "Joko Widodo, Lee Hsien Loong, Anwar bin Ibrahim และ Prayut Chan-o-cha ประชุม", lang: "th"},
 		{name: "numbers only", text: "2021 · 18 · 100%", lang: "lo"},
@@ -221,6 +222,26 @@ func TestCheckMessages(t *testing.T) {
 	}
 }
 
+func TestScriptJSON(t *testing.T) {
+	for s := Other; s < numScripts; s++ {
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Script
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if back != s && s != Kana {
+			t.Errorf("%v came back as %v", s, back)
+		}
+	}
+	var s Script
+	if err := json.Unmarshal([]byte(`"Xxxx"`), &s); err == nil {
+		t.Errorf("unknown code accepted")
+	}
+}
+
 func TestCheckUnknownLanguage(t *testing.T) {
 	_, err := Check("text", "xx-unknown", Options{})
 	var ue *lang.UnknownError
@@ -237,7 +258,8 @@ func TestBlocks(t *testing.T) {
 		{name: "empty", text: ""},
 		{name: "one", text: "abc", want: []para{{start: 0, end: 3, line: 1, col: 1}}},
 		{name: "indent and crlf", text: "\r\n  ab\r\ncd\r\n\r\n\tef", want: []para{
-			{start: 4, end: 11, line: 2, col: 3}, {start: 15, end: 17, line: 5, col: 2}}},
+			{start: 4, end: 10, line: 2, col: 3}, {start: 15, end: 17, line: 5, col: 2}}},
+		{name: "trailing blanks", text: "ab  \u200b\ncd \n", want: []para{{start: 0, end: 10, line: 1, col: 1}}},
 		{name: "zero-width blank line", text: "ab\n\u200b\ncd", want: []para{
 			{start: 0, end: 2, line: 1, col: 1}, {start: 7, end: 9, line: 3, col: 1}}},
 		{name: "bom", text: "\ufeffab", want: []para{{start: 3, end: 5, line: 1, col: 2}}},

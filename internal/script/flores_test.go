@@ -135,3 +135,50 @@ func TestFLORESHanForm(t *testing.T) {
 		t.Errorf("only %d of %d Simplified lines flagged in a Traditional file", flagged, len(lines))
 	}
 }
+
+// TestFLORESQuirks checks the known oddities of the FLORES-200 files: 595
+// Khmer lines hold zero-width spaces, some Thai lines end in spaces, and
+// the first Burmese line carries CSV-style doubled quotes.
+func TestFLORESQuirks(t *testing.T) {
+	dir := sharedDir(t, "corpus/flores200-devtest")
+	opts := Options{Registry: lang.New()}
+	khm := readLines(t, filepath.Join(dir, "khm_Khmr.devtest"))
+	zw := 0
+	for i, l := range khm {
+		if !strings.ContainsRune(l, '\u200b') {
+			continue
+		}
+		zw++
+		if got, _ := Check(l, "km", opts); len(got) != 0 {
+			t.Errorf("khm line %d with zero-width spaces flagged: %s", i+1, got[0].Message)
+		}
+		if got, _ := Check(l, "th", opts); len(got) != 1 {
+			t.Errorf("khm line %d as Thai: %d findings, want 1", i+1, len(got))
+		}
+	}
+	if zw != 595 {
+		t.Errorf("%d Khmer lines with U+200B, want 595", zw)
+	}
+	trailing := 0
+	for i, l := range readLines(t, filepath.Join(dir, "tha_Thai.devtest")) {
+		if strings.TrimRight(l, " ") == l {
+			continue
+		}
+		trailing++
+		got, _ := Check(l, "km", opts)
+		if len(got) != 1 || got[0].End != len(strings.TrimRight(l, " ")) {
+			t.Errorf("tha line %d: finding %+v should end before the trailing spaces", i+1, got)
+		}
+	}
+	if trailing == 0 {
+		t.Errorf("no Thai line with trailing spaces found")
+	}
+	mya := readLines(t, filepath.Join(dir, "mya_Mymr.devtest"))
+	if !strings.HasPrefix(mya[0], `"`) || !strings.Contains(mya[0], `""`) {
+		t.Errorf("mya line 1 has no doubled quotes: %.40q", mya[0])
+	}
+	if got, _ := Check(mya[0], "my", opts); len(got) != 0 {
+		t.Errorf("mya line 1 flagged: %s", got[0].Message)
+	}
+	t.Logf("%d Khmer lines with zero-width spaces, %d Thai lines with trailing spaces", zw, trailing)
+}

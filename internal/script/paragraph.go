@@ -9,8 +9,8 @@ import (
 // para is one paragraph of a text: a run of non-blank lines outside
 // fenced code blocks.
 type para struct {
-	// start is the byte offset of the first character that is not white
-	// space; end is the end of the last line, before its line break.
+	// start is the byte offset of the first character that is not blank;
+	// end is the end of the last line without its trailing blanks.
 	start, end int
 	// line and col locate start: 1-based, col counts characters.
 	line, col int
@@ -76,7 +76,7 @@ func blocks(text string) []para {
 				cur = para{start: pos + lead, line: line, col: 1 + utf8.RuneCountInString(l[:lead])}
 				open = true
 			}
-			cur.end = end
+			cur.end = pos + trailingEnd(l)
 		}
 		pos = next
 	}
@@ -165,6 +165,19 @@ func isBlankRune(r rune) bool {
 // isBlank reports whether line l holds only blank characters.
 func isBlank(l string) bool {
 	return leadingBlank(l) == len(l)
+}
+
+// trailingEnd returns the length in bytes of l without its blank suffix.
+func trailingEnd(l string) int {
+	end := len(l)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(l[:end])
+		if !isBlankRune(r) {
+			break
+		}
+		end -= n
+	}
+	return end
 }
 
 // leadingBlank returns the length in bytes of the blank prefix of l.

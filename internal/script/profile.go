@@ -105,7 +105,8 @@ func profileProse(s string, frontMatter bool) Counts {
 }
 
 // countWord counts the Latin word starting at byte i of s and reports
-// whether it is a name: capitalized, an acronym or a name particle.
+// whether it is a name: capitalized, an acronym, a name particle, or a
+// brand written with a capital inside ("iPhone", "eBay").
 func countWord(c *Counts, s string, i int) bool {
 	c.LatinWords++
 	r, _ := utf8.DecodeRuneInString(s[i:])
@@ -113,22 +114,22 @@ func countWord(c *Counts, s string, i int) bool {
 		return true
 	}
 	end := i
-	for end < len(s) && end-i <= maxParticle {
+	for end < len(s) {
 		r, n := utf8.DecodeRuneInString(s[end:])
 		if sc, ok := classify(r); !ok || sc != Latin {
 			break
 		}
+		if unicode.IsUpper(r) {
+			return true
+		}
 		end += n
 	}
-	if end-i <= maxParticle && isParticle(s[i:end]) {
+	if isParticle(s[i:end]) {
 		return true
 	}
 	c.LatinLower++
 	return false
 }
-
-// maxParticle is the length of the longest name particle.
-const maxParticle = 5
 
 // isParticle reports whether w is a lower-case word found inside
 // personal names of the region and of Europe: "Anwar bin Ibrahim",

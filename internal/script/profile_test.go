@@ -66,6 +66,13 @@ func TestProfile(t *testing.T) {
 				}
 				return ""
 			}},
+		{name: "brands with inner capitals are names", text: "iPhone eBay news", want: map[Script]int{Latin: 14},
+			check: func(c Counts) string {
+				if c.LatinWords != 3 || c.LatinLower != 1 || c.LatinNames != 10 {
+					return "want 3 words, 1 lower, 10 letters of names"
+				}
+				return ""
+			}},
 		{name: "hyphen and apostrophe keep words", text: "Prayut Chan-o-cha, Ma'ruf", want: map[Script]int{Latin: 19},
 			check: func(c Counts) string {
 				if c.LatinWords != 3 || c.LatinLower != 0 {

@@ -1,6 +1,9 @@
 package script
 
-import "unicode"
+import (
+	"fmt"
+	"unicode"
+)
 
 // Script is a writing system whose letters Profile counts.
 type Script uint8
@@ -68,6 +71,19 @@ func (s Script) String() string {
 		return "other"
 	}
 	return infos[s].name
+}
+
+// MarshalText returns the ISO 15924 code, so that JSON shows "Latn".
+func (s Script) MarshalText() ([]byte, error) { return []byte(s.Code()), nil }
+
+// UnmarshalText reads an ISO 15924 code; an unknown code is an error.
+func (s *Script) UnmarshalText(b []byte) error {
+	v, ok := FromCode(string(b))
+	if !ok && string(b) != "Zzzz" {
+		return fmt.Errorf("unknown script code %q", b)
+	}
+	*s = v
+	return nil
 }
 
 // FromCode returns the Script for an ISO 15924 code. "Hans", "Hant" and
