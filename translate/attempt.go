@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
 
 	"github.com/juru-cli/juru/glossary"
 	"github.com/juru-cli/juru/internal/llm"
@@ -32,6 +34,12 @@ func (c *config) prepare(text string) prepared {
 		Document: p.prot.Text,
 	})
 	return p
+}
+
+// sendable reports whether the text holds anything to translate: a
+// text of placeholders, numbers and punctuation only is kept as it is.
+func (p prepared) sendable() bool {
+	return strings.ContainsFunc(p.prot.Text, unicode.IsLetter)
 }
 
 // terms turns glossary entries into prompt terms: the preferred source
@@ -86,6 +94,9 @@ func (a *candidate) better(b *candidate) bool {
 func (r *run) piece(ctx context.Context, text string, live *liveStream) (string, error) {
 	cfg := r.cfg
 	p := cfg.prepare(text)
+	if !p.sendable() {
+		return text, nil
+	}
 	if live != nil && (len(p.prot.kept) > 0 || len(p.entries) > 0 || cfg.riskyTarget) {
 		live = nil
 	}
@@ -100,6 +111,9 @@ func (r *run) piece(ctx context.Context, text string, live *liveStream) (string,
 			req.Stream = live.write
 		}
 		resp, err := r.c.Complete(ctx, req)
+		if err == nil {
+			err = llm.CheckAnswer(resp) // in case the Completer did not
+		}
 		if err != nil {
 			var ae *llm.AnswerError
 			if errors.As(err, &ae) {

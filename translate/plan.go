@@ -48,7 +48,8 @@ type PlannedChunk struct {
 	// which it starts.
 	Index int `json:"index"`
 	Line  int `json:"line"`
-	// Verbatim chunks (fenced code) are kept as they are and not sent.
+	// Verbatim chunks (fenced code, or text with no letters once code,
+	// links and URLs are set aside) are kept as they are and not sent.
 	Verbatim bool `json:"verbatim,omitempty"`
 	// Chars and SourceTokens measure the chunk's text.
 	Chars        int `json:"chars"`
@@ -90,6 +91,11 @@ func DryRun(src string, opts Options) (*Plan, error) {
 			continue
 		}
 		p := cfg.prepare(strings.ReplaceAll(ch.Text, "\r\n", "\n"))
+		if !p.sendable() {
+			pc.Verbatim = true
+			pl.Chunks = append(pl.Chunks, pc)
+			continue
+		}
 		pc.SourceTokens = cfg.count(p.prot.Text)
 		pc.Placeholders = len(p.prot.kept)
 		for _, e := range p.entries {

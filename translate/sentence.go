@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +18,7 @@ import (
 // Khmer, which need no space after them. A sentence holds at least two
 // words, so that list numbers and initials are never cut off alone.
 func sentenceCuts(text string, a, b int) []int {
-	zones := noCutZones(text[a:b])
+	zones := zoneCursor{zones: noCutZones(text[a:b])}
 	var out []int
 	last := a // start of the current sentence
 	for i := a; i < b; {
@@ -43,7 +44,7 @@ func sentenceCuts(text string, a, b int) []int {
 			}
 			j += m
 		}
-		if j >= b || inZones(zones, end-a) {
+		if j >= b || zones.in(end-a) {
 			continue
 		}
 		if spaced {
@@ -111,23 +112,37 @@ func abbreviation(sentence string) bool {
 }
 
 // noCutZones returns the byte ranges of s that a sentence cut must not
-// fall into: protected inline text and whole links ("[text](target)").
-func noCutZones(s string) [][2]int {
-	var out [][2]int
-	for _, sp := range inlineSpans(s) {
-		out = append(out, [2]int{sp.a, sp.b})
+// fall into, protected inline text and whole links ("[text](target)"),
+// merged and in order.
+func noCutZones(s string) []ispan {
+	zones := inlineSpans(s)
+	if strings.Contains(s, "](") {
+		for _, m := range reLinkWhole.FindAllStringIndex(s, -1) {
+			zones = append(zones, ispan{m[0], m[1]})
+		}
+		sort.Slice(zones, func(i, j int) bool { return zones[i].a < zones[j].a })
 	}
-	for _, m := range reLinkWhole.FindAllStringIndex(s, -1) {
-		out = append(out, [2]int{m[0], m[1]})
+	var out []ispan
+	for _, z := range zones {
+		if n := len(out); n > 0 && z.a <= out[n-1].b {
+			out[n-1].b = max(out[n-1].b, z.b)
+			continue
+		}
+		out = append(out, z)
 	}
 	return out
 }
 
-func inZones(zones [][2]int, off int) bool {
-	for _, z := range zones {
-		if off >= z[0] && off < z[1] {
-			return true
-		}
+// zoneCursor answers whether increasing offsets fall into sorted,
+// disjoint zones, in time linear in the number of zones overall.
+type zoneCursor struct {
+	zones []ispan
+	k     int
+}
+
+func (c *zoneCursor) in(off int) bool {
+	for c.k < len(c.zones) && c.zones[c.k].b <= off {
+		c.k++
 	}
-	return false
+	return c.k < len(c.zones) && c.zones[c.k].a <= off
 }

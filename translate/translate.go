@@ -18,7 +18,8 @@ import (
 // The document is split into chunks under the token budget (see Split);
 // fenced code blocks are kept as they are, and in every other chunk
 // inline code, link targets, URLs and HTML are replaced by placeholders
-// that are put back afterwards (see protect.go). Each chunk is sent with
+// that are put back afterwards (see protect.go); a chunk left with no
+// letters to translate is kept as it is. Each chunk is sent with
 // the glossary entries that occur in it and its answer is checked; an
 // answer that breaks the glossary or loses a placeholder is sent back
 // with the list of problems, up to MaxRepairs times, and the best answer

@@ -298,3 +298,41 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("unknown language error not kept: %v", err)
 	}
 }
+
+// TestNothingToTranslate checks that chunks with no letters outside code
+// and links are kept without a request.
+func TestNothingToTranslate(t *testing.T) {
+	src := "Hello world.\n\n[guide]: https://x.org/g\n\n2021 – 34.35\n\n`make`\n"
+	f := &fake{}
+	opts := baseOptions("id")
+	opts.ChunkTokens = 1
+	res, err := Translate(context.Background(), f, src, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.requests()) != 1 || res.Requests != 1 {
+		t.Errorf("%d requests, want 1", len(f.requests()))
+	}
+	if want := "olleH dlrow.\n\n[guide]: https://x.org/g\n\n2021 – 34.35\n\n`make`\n"; res.Text != want {
+		t.Errorf("text %q, want %q", res.Text, want)
+	}
+	pl, err := DryRun(src, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Requests != 1 {
+		t.Errorf("plan counts %d requests, want 1", pl.Requests)
+	}
+}
+
+// TestUncheckedCompleter checks that an answer is checked even when the
+// Completer did not call llm.CheckAnswer.
+func TestUncheckedCompleter(t *testing.T) {
+	c := llm.CompleterFunc(func(context.Context, llm.Request) (llm.Response, error) {
+		return llm.Response{Content: "", FinishReason: llm.FinishStop}, nil
+	})
+	res, err := Translate(context.Background(), c, "Some text.\n", Options{To: "id", Estimator: testEstimator})
+	if res != nil || !errors.Is(err, llm.ErrEmpty) {
+		t.Errorf("got %v, %v; want llm.ErrEmpty", res, err)
+	}
+}
