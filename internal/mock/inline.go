@@ -146,7 +146,7 @@ func (r *render) gap(s string, out []piece, terms bool) []piece {
 				if !unicode.IsLetter(c2) && !unicode.Is(unicode.M, c2) {
 					break
 				}
-				if terms && !r.srcSpaced {
+				if terms && (!r.srcSpaced || unspacedRune(c2)) {
 					if n, _ := r.termAt(s, j); n > 0 {
 						break
 					}
@@ -158,6 +158,11 @@ func (r *render) gap(s string, out []piece, terms bool) []piece {
 		case isDigit(c):
 			flush(i)
 			n, k := parseNumber(s[i:], r.srcNum)
+			if terms {
+				if cut := r.termInside(s, i, k); cut < k {
+					n, k = parseNumber(s[i:i+cut], r.srcNum)
+				}
+			}
 			out = append(out, piece{pNumber, r.toNum.render(n)})
 			i += k
 		default:

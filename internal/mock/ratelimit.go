@@ -60,20 +60,25 @@ func (l *limiter) admit(now time.Time, tokens int) verdict {
 		l.log = l.log[1:]
 	}
 	v := verdict{ok: true}
-	switch {
-	case l.lim.Requests > 0 && len(l.log) >= l.lim.Requests:
-		v = verdict{which: "requests", used: len(l.log), retry: l.log[0].at.Add(l.lim.Window).Sub(now)}
-	case l.lim.Tokens > 0 && l.used+tokens > l.lim.Tokens:
-		v = verdict{which: "tokens", used: l.used, retry: l.lim.Window}
-		freed := 0
+	if l.lim.Requests > 0 && len(l.log) >= l.lim.Requests {
+		// The request fits once enough of the oldest entries expire.
+		oldest := l.log[len(l.log)-l.lim.Requests]
+		v = verdict{which: "requests", used: len(l.log), retry: oldest.at.Add(l.lim.Window).Sub(now)}
+	}
+	if l.lim.Tokens > 0 && l.used+tokens > l.lim.Tokens {
+		retry, freed := l.lim.Window, 0
 		for _, u := range l.log {
 			freed += u.tokens
 			if l.used-freed+tokens <= l.lim.Tokens {
-				v.retry = u.at.Add(l.lim.Window).Sub(now)
+				retry = u.at.Add(l.lim.Window).Sub(now)
 				break
 			}
 		}
-	default:
+		if v.ok || retry > v.retry {
+			v = verdict{which: "tokens", used: l.used, retry: retry}
+		}
+	}
+	if v.ok {
 		l.log = append(l.log, use{at: now, tokens: tokens})
 		l.used += tokens
 	}

@@ -92,3 +92,21 @@ func wordRune(r rune) bool {
 func unspacedRune(r rune) bool {
 	return unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
+
+// termInside returns the offset from i of the first place inside s[i:i+k]
+// where a glossary form starts (such as "500 tons" inside "1,500 tons"),
+// or k when there is none.
+func (r *render) termInside(s string, i, k int) int {
+	if len(r.terms) == 0 {
+		return k
+	}
+	for j := i + 1; j < i+k; j++ {
+		if !utf8.RuneStart(s[j]) {
+			continue
+		}
+		if n, _ := r.termAt(s, j); n > 0 {
+			return j - i
+		}
+	}
+	return k
+}

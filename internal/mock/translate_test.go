@@ -203,6 +203,7 @@ func TestTranslationIsInTheTargetScript(t *testing.T) {
 				out = strings.ReplaceAll(out, term.Target, " ")
 			}
 			letters, vietnamese := 0, 0
+			script := scriptOf(t, to)
 			fence := false
 			for _, line := range strings.Split(out, "\n") {
 				if strings.HasPrefix(line, "```") {
@@ -218,7 +219,7 @@ func TestTranslationIsInTheTargetScript(t *testing.T) {
 						continue
 					}
 					letters++
-					if !unicode.Is(scriptOf(t, to), r) {
+					if !unicode.Is(script, r) {
 						t.Errorf("letter %q outside the script in %q", r, line)
 						return
 					}
