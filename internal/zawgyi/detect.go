@@ -7,9 +7,10 @@ import (
 
 // Result is what Detect finds out about a text.
 type Result struct {
-	// Score is the probability that the Burmese in the text is Zawgyi:
-	// 0 for a text without Burmese, 0.5 for one that cannot be told
-	// (see Decidable), near 1 for Zawgyi and near 0 for Unicode.
+	// Score, in [0,1], is the probability that the Burmese in the text is
+	// Zawgyi as the evidence puts it: 0 for a text without Burmese, 0.5
+	// for one that cannot be told (see Decidable), near 1 for Zawgyi and
+	// near 0 for Unicode.
 	Score float64
 	// Burmese counts the characters of the Myanmar blocks in the text,
 	// digits and punctuation included.
@@ -20,10 +21,11 @@ type Result struct {
 	Zawgyi, Unicode int
 }
 
-// Decidable reports whether the text holds any evidence either way. Text
-// made only of characters that read the same in both encodings (such as
-// "စား" or a run of Burmese digits) is not: its Score is 0.5, and the
-// caller decides, usually by the rest of the file.
+// Decidable reports whether the evidence points either way. Text made
+// only of characters that read the same in both encodings (such as "စား"
+// or a run of Burmese digits) holds none, and evidence can also balance
+// exactly: the Score is then 0.5, and the caller decides, usually by the
+// rest of the file.
 func (r Result) Decidable() bool { return r.Zawgyi != r.Unicode }
 
 // IsZawgyi reports whether the text is more likely Zawgyi than Unicode.
@@ -64,10 +66,7 @@ func Detect(text string) Result {
 		ev.pair(p2, p, -1, pu, pz, outside, outside)
 	}
 	res.Zawgyi, res.Unicode = ev.z, ev.u
-	switch {
-	case res.Burmese == 0:
-		res.Score = 0
-	default:
+	if res.Burmese > 0 {
 		res.Score = 1 / (1 + math.Exp(-scale*float64(ev.z-ev.u)))
 	}
 	return res
