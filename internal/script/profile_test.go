@@ -1,6 +1,7 @@
 package script
 
 import (
+	"math/rand/v2"
 	"testing"
 )
 
@@ -128,5 +129,29 @@ func TestCountsMethods(t *testing.T) {
 	}
 	if !Profile("Joko Widodo, COVID-19").NamesOnly() || Profile("the news").NamesOnly() || Profile("Thai ไทย").NamesOnly() {
 		t.Errorf("NamesOnly wrong")
+	}
+}
+
+// TestProfileRandom compares Profile with the obvious count by the Unicode
+// tables on random texts drawn from many scripts, without markup.
+func TestProfileRandom(t *testing.T) {
+	pool := []rune("abcXYZ éđươ ก ข ่ ๑ ລ ກ ក ្ ខ ។ က ျ ် ၁ 这這中 かカー 한 த ் Жж Ωω ع ह 1 , ! 🎉 \u200b\u0301\u00b5\U00020000\U0001F1F9")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 2000; i++ {
+		n := rng.IntN(40)
+		rs := make([]rune, n)
+		for j := range rs {
+			rs[j] = pool[rng.IntN(len(pool))]
+		}
+		text := string(rs)
+		var want [NumScripts]int
+		for _, r := range text {
+			if s, ok := classifySlow(r); ok {
+				want[s]++
+			}
+		}
+		if got := Profile(text).Letters; got != want {
+			t.Fatalf("Profile(%q) = %v, tables give %v", text, got, want)
+		}
 	}
 }
