@@ -67,6 +67,11 @@ type Task struct {
 	// wrapping ErrSkip skips the item with a warning (a file that is not
 	// text); any other error fails it.
 	Load func(ctx context.Context, it Item) (Source, error)
+	// Fingerprint, optional, computes the item's fingerprint from its
+	// loaded source, for callers whose fingerprint depends on the text
+	// (such as the glossary entries that occur in it); it replaces
+	// Item.Fingerprint.
+	Fingerprint func(it Item, src Source) (string, error)
 	// Estimate, optional, predicts an item's cost, for budgets and dry
 	// runs.
 	Estimate func(it Item, src Source) Estimate

@@ -44,6 +44,14 @@ func (r *Runner) work(ctx context.Context, i int, it Item, task Task, srcs *sour
 		return
 	}
 
+	if task.Fingerprint != nil {
+		fp, err := task.Fingerprint(it, src)
+		if err != nil {
+			res.Status, res.Error = StatusFailed, err.Error()
+			return
+		}
+		it.Fingerprint = fp
+	}
 	var prev manifest.Record
 	if m := r.opts.Manifest; m != nil {
 		var state manifest.State
