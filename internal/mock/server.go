@@ -46,8 +46,9 @@ type Options struct {
 	Lenient bool
 	// Digits chooses the digits of numbers in pseudo-translations.
 	Digits Digits
-	// Placeholders matches text that pseudo-translations keep verbatim;
-	// DefaultPlaceholders when nil.
+	// Placeholders matches text that pseudo-translations keep verbatim,
+	// in place of DefaultPlaceholders (include that expression to keep
+	// both); DefaultPlaceholders when nil.
 	Placeholders *regexp.Regexp
 	// Addr is the address Start listens on; a free port of 127.0.0.1
 	// when empty.
