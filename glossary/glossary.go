@@ -1,12 +1,3 @@
-// Package glossary loads glossaries of fixed terms, matches their terms in
-// text and checks translations against them.
-//
-// A glossary is a list of entries, one concept each, holding for every
-// language column the forms of the term: the first is preferred (the one a
-// translation must use), later ones are admitted alternatives, and forms
-// marked deprecated are forbidden. CSV and TSV files with a header row of
-// BCP 47 tags (the layout Amazon Translate and Google Cloud Translation
-// accept) and TBX files load into the same model.
 package glossary
 
 import (
@@ -78,6 +69,9 @@ type Entry struct {
 	Notes map[string]string `json:"notes,omitempty"`
 	// Pos is where the entry was defined.
 	Pos Pos `json:"pos"`
+	// TermPos maps a language code to where the entry's forms in that
+	// language were written (the cell or the langSet), when known.
+	TermPos map[string]Pos `json:"-"`
 }
 
 // Forms returns the forms of the term in a language, nil when the entry

@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,12 +46,27 @@ type pattern struct {
 type Matcher struct {
 	lang string
 	pats []pattern
+	// trie holds the distinct folded forms; a node that ends one names
+	// its group, the indices in pats of the patterns sharing that folded
+	// form, in glossary order.
+	trie *trie
+	// group g holds the patterns groupPats[groupAt[g]:groupAt[g+1]].
+	groupAt   []int32
+	groupPats []int32
+	// pre rules out most positions before the trie is walked.
+	pre prefilter
+	// bufs holds folding buffers for reuse across calls.
+	bufs sync.Pool
 }
+
+// maxKeptBuffer bounds the folding buffers a matcher keeps for reuse.
+const maxKeptBuffer = 64 << 20
 
 // NewMatcher prepares the forms of every entry in one language.
 func NewMatcher(g *Glossary, lang string) *Matcher {
 	m := &Matcher{lang: lang}
 	fold := cases.Fold()
+	m.pats = make([]pattern, 0, len(g.Entries))
 	for i, e := range g.Entries {
 		for _, f := range e.Terms[lang] {
 			exact := norm.NFC.String(f.Text)
@@ -59,11 +75,63 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 			}
 			m.pats = append(m.pats, pattern{
 				entry: e, index: i, form: f,
-				exact: exact, folded: fold.String(exact), caseSen: e.CaseSensitive,
+				exact: exact, folded: foldString(fold, exact), caseSen: e.CaseSensitive,
 			})
 		}
 	}
+	m.build()
 	return m
+}
+
+// build groups the patterns by folded form and puts the forms in a trie.
+func (m *Matcher) build() {
+	byKey := make(map[string]int32, len(m.pats))
+	var keys []string
+	gid := make([]int32, len(m.pats))
+	for i := range m.pats {
+		k := m.pats[i].folded
+		if k == "" {
+			gid[i] = -1
+			continue
+		}
+		g, ok := byKey[k]
+		if !ok {
+			g = int32(len(keys))
+			byKey[k] = g
+			keys = append(keys, k)
+		}
+		gid[i] = g
+	}
+	// Lay the groups out flat, patterns in glossary order within each.
+	m.groupAt = make([]int32, len(keys)+1)
+	for _, g := range gid {
+		if g >= 0 {
+			m.groupAt[g+1]++
+		}
+	}
+	for g := range keys {
+		m.groupAt[g+1] += m.groupAt[g]
+	}
+	m.groupPats = make([]int32, m.groupAt[len(keys)])
+	fill := append([]int32(nil), m.groupAt[:len(keys)]...)
+	for i, g := range gid {
+		if g >= 0 {
+			m.groupPats[fill[g]] = int32(i)
+			fill[g]++
+		}
+	}
+	m.trie = newTrie(keys)
+	m.pre = newPrefilter(keys)
+}
+
+// foldString case-folds s, with a fast path for ASCII.
+func foldString(fold cases.Caser, s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return fold.String(s)
+		}
+	}
+	return strings.ToLower(s)
 }
 
 // Lang returns the language the matcher was built for.
@@ -79,127 +147,27 @@ func (m *Matcher) Len() int { return len(m.pats) }
 // sensitive are compared case-folded. In scripts written with spaces a
 // form must start and end at word boundaries; in Thai, Lao, Khmer,
 // Burmese and Han it may start and end anywhere.
+//
+// The text is split into normalization segments (a starter and the marks
+// that combine with it), each normalized and folded on its own, so that
+// matches begin and end where the original text has a segment boundary
+// and positions refer to the original text. A trie of the folded forms is
+// walked from every segment where a match may begin; the longest form
+// ending at a segment boundary and a word boundary wins. Among forms that
+// fold alike, the first whose case fits wins; if none fits, the first is
+// reported with CaseMismatch.
 func (m *Matcher) FindAll(text string) []Match {
-	return naiveFindAll(m, text)
-}
-
-// naiveFindAll is the obvious quadratic matcher: at each segment start, try
-// every pattern, keep the longest that fits, then continue after it.
-func naiveFindAll(m *Matcher, text string) []Match {
-	if len(m.pats) == 0 || text == "" {
+	if len(m.groupPats) == 0 || text == "" {
 		return nil
 	}
-	nt := newNormText(text)
-	var out []Match
-	for si := 0; si < len(nt.segs); {
-		best, bestLen, bestEnd := -1, 0, 0
-		caseMismatch := false
-		for pi := range m.pats {
-			p := &m.pats[pi]
-			endSeg, ok := nt.matchAt(si, p.folded, true)
-			if !ok {
-				continue
-			}
-			mismatch := false
-			if p.caseSen {
-				if _, exact := nt.matchAt(si, p.exact, false); !exact {
-					mismatch = true
-				}
-			}
-			if !nt.boundaryOK(si, endSeg) {
-				continue
-			}
-			l := len(p.folded)
-			if best < 0 || l > bestLen || (l == bestLen && caseMismatch && !mismatch) {
-				best, bestLen, bestEnd, caseMismatch = pi, l, endSeg, mismatch
-			}
-		}
-		if best < 0 {
-			si++
-			continue
-		}
-		p := &m.pats[best]
-		start, end := nt.segs[si].start, nt.segs[bestEnd-1].end
-		line, col := lineCol(text, start)
-		out = append(out, Match{
-			Entry: p.entry, Lang: m.lang, Form: p.form,
-			Start: start, End: end, Line: line, Col: col, CaseMismatch: caseMismatch,
-		})
-		si = bestEnd
+	buf, _ := m.bufs.Get().(*foldedText)
+	f := newFoldedText(text, buf)
+	out := m.scan(f)
+	f.text = ""
+	if cap(f.t) <= maxKeptBuffer {
+		m.bufs.Put(f)
 	}
 	return out
-}
-
-// seg is one normalization segment of a text: a starter and the
-// characters that combine with it.
-type seg struct {
-	start, end int    // byte span in the original text
-	exact      string // NFC
-	folded     string // NFC, case-folded
-}
-
-// normText is a text split into segments, each normalized on its own, so
-// that a match can only begin and end where the original text has a
-// segment boundary and positions map back to the original.
-type normText struct {
-	text string
-	segs []seg
-}
-
-func newNormText(text string) *normText {
-	fold := cases.Fold()
-	nt := &normText{text: text}
-	for i := 0; i < len(text); {
-		n := norm.NFC.NextBoundaryInString(text[i:], true)
-		if n <= 0 {
-			n = len(text) - i
-		}
-		exact := norm.NFC.String(text[i : i+n])
-		nt.segs = append(nt.segs, seg{start: i, end: i + n, exact: exact, folded: fold.String(exact)})
-		i += n
-	}
-	return nt
-}
-
-// matchAt reports whether pattern p occurs starting at segment si, ending
-// exactly at a segment end, and returns the index after the last segment.
-func (nt *normText) matchAt(si int, p string, folded bool) (int, bool) {
-	for j := si; j < len(nt.segs) && p != ""; j++ {
-		s := nt.segs[j].exact
-		if folded {
-			s = nt.segs[j].folded
-		}
-		if !strings.HasPrefix(p, s) {
-			return 0, false
-		}
-		p = p[len(s):]
-		if p == "" {
-			return j + 1, true
-		}
-	}
-	return 0, false
-}
-
-// boundaryOK checks the word boundaries of a candidate spanning segments
-// [si, ei): where the first character of the match and the one before it
-// are both word characters of a script written with spaces, the match
-// would start inside a word; likewise at the end.
-func (nt *normText) boundaryOK(si, ei int) bool {
-	if si > 0 {
-		before, _ := utf8.DecodeLastRuneInString(nt.text[:nt.segs[si].start])
-		first, _ := utf8.DecodeRuneInString(nt.text[nt.segs[si].start:])
-		if spacedWordRune(before) && spacedWordRune(first) {
-			return false
-		}
-	}
-	if ei < len(nt.segs) {
-		last := lastBaseRune(nt.text[nt.segs[si].start:nt.segs[ei-1].end])
-		after, _ := utf8.DecodeRuneInString(nt.text[nt.segs[ei].start:])
-		if spacedWordRune(last) && spacedWordRune(after) {
-			return false
-		}
-	}
-	return true
 }
 
 // lastBaseRune returns the last character of s that is not a combining mark.
@@ -220,18 +188,6 @@ func spacedWordRune(r rune) bool {
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.M, r) {
 		return false
 	}
-	return !unicode.In(r, unspacedScripts...)
-}
-
-// unspacedScripts are written without spaces between words.
-var unspacedScripts = []*unicode.RangeTable{
-	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar,
-	unicode.Han, unicode.Hiragana, unicode.Katakana,
-}
-
-// lineCol returns the 1-based line and character column of byte offset off.
-func lineCol(text string, off int) (line, col int) {
-	line = 1 + strings.Count(text[:off], "\n")
-	ls := strings.LastIndexByte(text[:off], '\n') + 1
-	return line, 1 + utf8.RuneCountInString(text[ls:off])
+	return !unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar,
+		unicode.Han, unicode.Hiragana, unicode.Katakana)
 }

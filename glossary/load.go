@@ -1,0 +1,161 @@
+package glossary
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Format is the file format of a glossary.
+type Format int
+
+// The glossary formats Parse reads.
+const (
+	// Auto guesses the format from the content: TBX when the text starts
+	// with "<", TSV when the first line holds a tab, CSV otherwise.
+	Auto Format = iota
+	// CSV is comma-separated values (RFC 4180 quoting).
+	CSV
+	// TSV is tab-separated values, one record per line, without quoting.
+	TSV
+	// TBX is the TermBase eXchange XML format (ISO 30042).
+	TBX
+)
+
+func (f Format) String() string {
+	switch f {
+	case Auto:
+		return "auto"
+	case CSV:
+		return "csv"
+	case TSV:
+		return "tsv"
+	case TBX:
+		return "tbx"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// DefaultMaxBytes is the largest glossary file Parse reads unless
+// ParseOptions.MaxBytes says otherwise: 256 MiB.
+const DefaultMaxBytes = 256 << 20
+
+// ParseOptions tunes Parse.
+type ParseOptions struct {
+	// Format of the input; Auto guesses it from the content.
+	Format Format
+	// Columns names the columns of a CSV or TSV file that has no header
+	// row (such as the GATITOS lexicons): language codes, or note names.
+	// When set, every row of the file is an entry.
+	Columns []string
+	// MaxBytes bounds the size of the input; 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// FormatForPath returns the format a file name's extension implies:
+// .csv is CSV, .tsv and .tab are TSV, .tbx and .xml are TBX; anything
+// else, .txt included, is Auto.
+func FormatForPath(path string) Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return CSV
+	case ".tsv", ".tab":
+		return TSV
+	case ".tbx", ".xml":
+		return TBX
+	}
+	return Auto
+}
+
+// Load reads a glossary file, with the format its extension implies
+// (see FormatForPath) or, failing that, the one its content suggests.
+func Load(path string) (*Glossary, error) {
+	return LoadFile(path, ParseOptions{})
+}
+
+// LoadFile reads a glossary file with options. When opts.Format is Auto
+// the extension decides, then the content.
+func LoadFile(path string, opts ParseOptions) (*Glossary, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("glossary: %w", err)
+	}
+	if fi.IsDir() {
+		return nil, &ParseError{Pos: Pos{File: path}, Msg: "is a folder, not a glossary file"}
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &ParseError{Pos: Pos{File: path}, Msg: "is not a regular file"}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("glossary: %w", err)
+	}
+	defer f.Close()
+	if opts.Format == Auto {
+		opts.Format = FormatForPath(path)
+	}
+	return Parse(f, path, opts)
+}
+
+// Parse reads a glossary in the given format from r. The name is used in
+// positions and entry IDs. Errors in the content are *ParseError values
+// carrying the line and column.
+func Parse(r io.Reader, name string, opts ParseOptions) (*Glossary, error) {
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &ParseError{Pos: Pos{File: name}, Msg: "cannot read", Err: err}
+	}
+	if int64(len(raw)) > limit {
+		return nil, &ParseError{Pos: Pos{File: name}, Msg: fmt.Sprintf("larger than the limit of %d bytes", limit)}
+	}
+	src, err := decodeText(raw, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(src.data)) == 0 {
+		return nil, &ParseError{Pos: Pos{File: name}, Msg: "empty file"}
+	}
+	format := opts.Format
+	if format == Auto {
+		format = sniff(src.data)
+	}
+	g := &Glossary{Files: []string{name}}
+	switch format {
+	case CSV, TSV:
+		err = parseTable(g, src, format, opts.Columns)
+	case TBX:
+		if len(opts.Columns) > 0 {
+			return nil, &ParseError{Pos: Pos{File: name}, Msg: "columns cannot be given for a TBX file"}
+		}
+		err = parseTBX(g, src)
+	default:
+		return nil, fmt.Errorf("glossary: unknown format %v", format)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// sniff guesses the format of a text from its first line.
+func sniff(data []byte) Format {
+	t := bytes.TrimLeft(data, " \t\r\n")
+	if len(t) > 0 && t[0] == '<' {
+		return TBX
+	}
+	line := t
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if bytes.IndexByte(line, '\t') >= 0 {
+		return TSV
+	}
+	return CSV
+}

@@ -1,0 +1,108 @@
+package glossary
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// oraclePieces are the building blocks of random forms and texts: ASCII,
+// characters whose case folding changes their length (İ, ß, ﬁ, ŉ), signs
+// that fold onto ASCII (Kelvin, long s), decomposed and precomposed
+// Vietnamese, Thai and Khmer with combining signs, U+200B, Lao, Burmese,
+// Han, Hangul jamo, a CJK compatibility ideograph, invalid UTF-8 and line
+// breaks.
+var oraclePieces = []string{
+	"a", "b", "A", "B", "o", "O", " ", " ", "-", ".", ",", "0", "1", "\n", "\r\n", "'",
+	"İ", "i", "I", "ı", "ß", "ss", "SS", "ẞ", "ﬁ", "fi", "ŉ", "ʼn", "\u212a", "k", "K", "ſ", "s",
+	"σ", "ς", "Σ", "\u0345", "ι", "é", "e\u0301", "É", "E\u0301", "\u0301",
+	"ậ", "a\u0323\u0302", "a\u0302\u0323", "Ậ", "ạ", "\u0323", "đ", "Đ", "ǰ", "J\u030c", "j\u030c",
+	"ก", "ข", "ี", "่", "ที่", "ក", "ា", "្", "\u200b", "ຄ", "ິ", "က", "ိ", "်", "中", "国", "\uf900", "豈",
+	"ᄀ", "ᅡ", "가", "Ω", "\u2126", "\xff", "\xe0\xb8", "\u034f",
+}
+
+// randomText joins n random pieces.
+func randomText(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(oraclePieces[r.IntN(len(oraclePieces))])
+	}
+	return b.String()
+}
+
+// randomGlossary makes entries of random forms in "xx", some case-sensitive,
+// some forms forbidden.
+func randomGlossary(r *rand.Rand) *Glossary {
+	g := &Glossary{}
+	for i := range 1 + r.IntN(8) {
+		e := &Entry{ID: fmt.Sprint(i), Terms: map[string][]Form{}, CaseSensitive: r.IntN(3) == 0}
+		for j := range 1 + r.IntN(3) {
+			st := Admitted
+			if j == 0 {
+				st = Preferred
+			} else if r.IntN(2) == 0 {
+				st = Forbidden
+			}
+			e.Terms["xx"] = append(e.Terms["xx"], Form{Text: randomText(r, 1+r.IntN(4)), Status: st})
+		}
+		g.Entries = append(g.Entries, e)
+	}
+	return g
+}
+
+// sprinkle builds a text of random pieces and of the glossary's forms,
+// some with their case changed.
+func sprinkle(r *rand.Rand, g *Glossary) string {
+	var b strings.Builder
+	for range r.IntN(12) {
+		b.WriteString(randomText(r, r.IntN(4)))
+		e := g.Entries[r.IntN(len(g.Entries))]
+		f := e.Terms["xx"][r.IntN(len(e.Terms["xx"]))].Text
+		switch r.IntN(3) {
+		case 0:
+			f = strings.ToUpper(f)
+		case 1:
+			f = strings.ToLower(f)
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// sameMatches compares the fast matcher with the reference one.
+func sameMatches(t *testing.T, m *Matcher, text string) {
+	t.Helper()
+	got, want := m.FindAll(text), naiveFindAll(m, text)
+	if len(got) != len(want) {
+		t.Fatalf("text %q: %d matches, reference %d:\n got  %s\n want %s", text, len(got), len(want), fmtMatches(got, text), fmtMatches(want, text))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("text %q: match %d differs:\n got  %s\n want %s", text, i, fmtMatches(got[i:i+1], text), fmtMatches(want[i:i+1], text))
+		}
+	}
+}
+
+func fmtMatches(ms []Match, text string) string {
+	var parts []string
+	for _, m := range ms {
+		parts = append(parts, fmt.Sprintf("%s:%q[%d:%d]@%d:%d%s", m.Entry.ID, m.Text(text), m.Start, m.End, m.Line, m.Col, map[bool]string{true: "(case)"}[m.CaseMismatch]))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestFindAllAgainstReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 1500 {
+		g := randomGlossary(r)
+		m := NewMatcher(g, "xx")
+		for range 5 {
+			text := sprinkle(r, g)
+			if i%2 == 0 {
+				text = randomText(r, r.IntN(40)) + text
+			}
+			sameMatches(t, m, text)
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package glossary
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// scan finds the matches in a folded text.
+func (m *Matcher) scan(f *foldedText) []Match {
+	var out []Match
+	pos := positioner{text: f.text, line: 1, col: 1}
+	t, root, text, pre := f.t, &m.trie.root, f.text, &m.pre
+	for p := 0; p < len(t); {
+		o := f.origAt(p)
+		if o < 0 || root[t[p]] == 0 {
+			p++
+			continue
+		}
+		if o > 0 {
+			b, c := text[o-1], text[o]
+			if b < utf8.RuneSelf && c < utf8.RuneSelf {
+				if isWordASCII(b) && isWordASCII(c) {
+					p++
+					continue
+				}
+			} else if !f.startOK(o) {
+				p++
+				continue
+			}
+		}
+		if !pre.may(t, p) {
+			p++
+			continue
+		}
+		g, q := m.longestAt(f, p)
+		if g < 0 {
+			p++
+			continue
+		}
+		pi, mismatch := m.pick(f, p, g)
+		pat := &m.pats[pi]
+		start, end := o, f.origAt(q)
+		line, col := pos.at(start)
+		out = append(out, Match{
+			Entry: pat.entry, Lang: m.lang, Form: pat.form,
+			Start: start, End: end, Line: line, Col: col, CaseMismatch: mismatch,
+		})
+		p = q
+	}
+	return out
+}
+
+// longestAt walks the trie from folded offset a, where a segment starts,
+// and returns the group of the longest form that ends where a segment
+// ends with a word boundary, and that end; or -1.
+func (m *Matcher) longestAt(f *foldedText, a int) (group int32, end int) {
+	group = -1
+	tr := m.trie
+	node := int32(0)
+	start := f.origAt(a)
+	for p := a; p < len(f.t); {
+		e := tr.step(node, f.t[p])
+		if e == 0 {
+			break
+		}
+		node = e >> 1
+		p++
+		if e&1 != 0 {
+			if o := f.origAt(p); o >= 0 && f.endOK(start, o) {
+				group, end = tr.nodes[node].group-1, p
+			}
+		}
+	}
+	return group, end
+}
+
+// pick chooses among the patterns that fold alike the first whose case
+// fits, or the first one, flagged as a case mismatch.
+func (m *Matcher) pick(f *foldedText, a int, g int32) (pi int32, mismatch bool) {
+	grp := m.groupPats[m.groupAt[g]:m.groupAt[g+1]]
+	for _, pi := range grp {
+		p := &m.pats[pi]
+		if !p.caseSen || f.exactAt(a, p.exact) {
+			return pi, false
+		}
+	}
+	return grp[0], true
+}
+
+// exactAt reports whether the NFC segments from folded offset a spell p,
+// ending at a segment end.
+func (f *foldedText) exactAt(a int, p string) bool {
+	for a < len(f.t) && p != "" {
+		b := a + 1
+		for f.origAt(b) < 0 {
+			b++
+		}
+		s := norm.NFC.String(f.text[f.origAt(a):f.origAt(b)])
+		if !strings.HasPrefix(p, s) {
+			return false
+		}
+		p = p[len(s):]
+		a = b
+	}
+	return p == ""
+}
