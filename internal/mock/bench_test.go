@@ -19,7 +19,7 @@ func BenchmarkReply(b *testing.B) {
 		b.Run(to, func(b *testing.B) {
 			b.SetBytes(int64(len(spec.Document)))
 			for b.Loop() {
-				tr.Reply(spec)
+				tr.compose(&spec, termsRequired)
 			}
 		})
 	}

@@ -25,8 +25,9 @@ type Translator struct {
 	triggers string
 	langs    *lang.Registry
 
-	mu     sync.Mutex
-	cached map[string]*langWriting
+	mu      sync.Mutex
+	cached  map[string]*langWriting
+	replies map[[32]byte]string // recent replies by spec and mode
 }
 
 // langWriting is how one language writes: its script, spacing, pseudo-words
@@ -54,6 +55,7 @@ func NewTranslator(d Digits, placeholders *regexp.Regexp) *Translator {
 		triggers: triggers,
 		langs:    lang.New(),
 		cached:   map[string]*langWriting{},
+		replies:  map[[32]byte]string{},
 	}
 }
 
@@ -278,8 +280,8 @@ func (t *Translator) ReplyTo(msgs []llm.Message) (string, error) {
 	return t.Reply(s), nil
 }
 
-// reply dispatches on the task.
-func (t *Translator) reply(s *prompt.Spec, mode termMode) string {
+// compose writes the reply for a task.
+func (t *Translator) compose(s *prompt.Spec, mode termMode) string {
 	r := t.newRender(s, mode)
 	doc := norm.NFC.String(s.Document)
 	switch s.Task {

@@ -328,3 +328,27 @@ func golden(t *testing.T, path, got string) {
 		t.Errorf("output differs from %s (run with -update to accept):\n%s", path, got)
 	}
 }
+
+func TestReplyCache(t *testing.T) {
+	tr := NewTranslator(LocaleDigits, nil)
+	spec := translateSpec(t, "id")
+	for i := range maxReplies + 100 {
+		s := spec
+		s.Document = strings.Repeat("word ", i%7) + spec.Document[:i%len(spec.Document)]
+		if got, want := tr.Reply(s), tr.compose(&s, termsRequired); got != want {
+			t.Fatalf("cached reply %d differs", i)
+		}
+		if tr.Reply(s) != tr.compose(&s, termsRequired) {
+			t.Fatalf("second reply %d differs", i)
+		}
+	}
+	if n := len(tr.replies); n > maxReplies {
+		t.Errorf("cache holds %d replies", n)
+	}
+	other := spec
+	other.Terms = append([]prompt.Term(nil), spec.Terms...)
+	other.Terms[0].Forbidden = nil
+	if specKey(&spec, termsRequired) == specKey(&other, termsRequired) || specKey(&spec, termsRequired) == specKey(&spec, termsDropped) {
+		t.Error("different specs share a cache key")
+	}
+}

@@ -179,6 +179,9 @@ func (w wordMaker) latinWord(src string, variant int) string {
 		}
 		b.WriteRune(out)
 	}
+	if w.lat.vowelSet == nil {
+		return b.String()
+	}
 	return norm.NFC.String(b.String())
 }
 
