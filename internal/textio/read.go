@@ -114,7 +114,7 @@ func Decode(name string, data []byte, opts Options) (*Doc, error) {
 	switch format {
 	case FormatHTML:
 		title, body := extractHTML(text)
-		doc.Title = title
+		doc.Title = normalize(title, false, true)
 		doc.Text = normalize(body, false, true)
 	default:
 		doc.Text = normalize(text, opts.Verbatim, compose)

@@ -175,6 +175,27 @@ func TestLooksLikeText(t *testing.T) {
 	}
 }
 
+func TestLooksLikeTextFile(t *testing.T) {
+	dir := t.TempDir()
+	text, bin := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.bin")
+	if err := os.WriteFile(text, []byte(strings.Repeat("Xin chào ", 2000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 100)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{text: true, bin: false} {
+		got, err := LooksLikeTextFile(path)
+		if err != nil || got != want {
+			t.Errorf("LooksLikeTextFile(%s) = %v, %v; want %v", path, got, err, want)
+		}
+	}
+	var e *Error
+	if _, err := LooksLikeTextFile(filepath.Join(dir, "none")); !errors.As(err, &e) || e.Kind != NotFound {
+		t.Errorf("missing file: got %v, want a NotFound error", err)
+	}
+}
+
 func TestSizeString(t *testing.T) {
 	tests := map[int64]string{0: "0 bytes", 1023: "1023 bytes", 1024: "1 KiB", 1536: "1.5 KiB", 50 << 20: "50 MiB", 3 << 30: "3 GiB"}
 	for n, want := range tests {

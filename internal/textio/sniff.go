@@ -2,7 +2,9 @@ package textio
 
 import (
 	"bytes"
+	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -27,6 +29,25 @@ func IsTextName(path string) bool {
 // binary data. A folder walk uses it to skip such files with a warning.
 func LooksLikeText(head []byte) bool {
 	return binaryKind(head) == ""
+}
+
+// LooksLikeTextFile reads the first 8 KiB of the file at path and reports
+// whether they look like text (see LooksLikeText). It does not follow the
+// file past that, so it is cheap on large files; special files such as
+// pipes and devices should be skipped before calling it, as reading them
+// may block.
+func LooksLikeTextFile(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, openError(path, err)
+	}
+	defer f.Close()
+	head := make([]byte, headSize)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return false, readError(path, err)
+	}
+	return LooksLikeText(head[:n]), nil
 }
 
 // binaryKind describes why head looks like binary data, or returns "" when
