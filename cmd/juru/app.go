@@ -56,6 +56,7 @@ func (a *app) cli() *cli.App {
 		},
 		CustomAppHelpTemplate: cli.AppHelpTemplate + "\n" + exitCodesHelp,
 		Commands: []*cli.Command{
+			a.translateCommand(),
 			a.langsCommand(),
 		},
 	}

@@ -87,6 +87,7 @@ func exitCode(ctx context.Context, err error) int {
 		gconf  *glossary.ConflictError
 		api    *llm.APIError
 		unr    *llm.UnreachableError
+		noEP   *noEndpointError
 	)
 	switch {
 	case err == nil:
@@ -100,7 +101,7 @@ func exitCode(ctx context.Context, err error) int {
 		return exitUsage
 	case errors.As(err, &part):
 		return exitPartial
-	case errors.As(err, &api), errors.As(err, &unr):
+	case errors.As(err, &api), errors.As(err, &unr), errors.As(err, &noEP):
 		return exitEndpoint
 	case errors.As(err, &viol):
 		return exitViolations

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/juru-cli/juru/internal/cache"
+	"github.com/juru-cli/juru/internal/cost"
+	"github.com/juru-cli/juru/internal/llm"
+	batchrun "github.com/juru-cli/juru/internal/run"
+	"github.com/juru-cli/juru/internal/tokens"
+)
+
+// pipeline is the chain of Completers a run calls, outermost first: the
+// limiter bounding requests in flight, the response cache, the endpoint
+// client (which retries on its own).
+type pipeline struct {
+	completer llm.Completer
+	limiter   *batchrun.Limiter
+	cache     *cache.Cache
+	costs     *cost.Table
+	est       *tokens.Estimator
+	model     string
+}
+
+// newPipeline connects to the endpoint and builds the chain. A dry run
+// builds no client: nothing is sent.
+func (a *app) newPipeline(ctx context.Context, eo endpointOptions, bo batchOptions) (*pipeline, error) {
+	p := &pipeline{
+		costs: cost.New(cost.Options{Overrides: bo.prices}),
+		est:   tokens.New(),
+		model: eo.Model,
+	}
+	if bo.dryRun {
+		return p, nil
+	}
+	client, err := a.newClient(ctx, eo)
+	if err != nil {
+		return nil, err
+	}
+	next := client
+	if !bo.noCache {
+		dir := bo.cacheDir
+		if dir == "" {
+			if dir, err = cache.DefaultDir(); err != nil {
+				return nil, &inputError{fmt.Errorf("response cache: %w (use --cache-dir or --no-cache)", err)}
+			}
+		}
+		p.cache = cache.New(dir, next, cache.Options{Namespace: namespace(eo)})
+		next = p.cache
+	}
+	p.limiter = batchrun.Limit(next, bo.jobs)
+	p.completer = p.limiter
+	return p, nil
+}
+
+// namespace separates cached answers of different endpoints: the same
+// model name on two servers may be two models.
+func namespace(eo endpointOptions) string {
+	u, err := url.Parse(eo.BaseURL)
+	if err != nil || eo.BaseURL == "" {
+		return "ollama-local"
+	}
+	u.User, u.RawQuery = nil, ""
+	return u.String()
+}
+
+// price returns the cost of usage by the pipeline's model.
+func (p *pipeline) price(model string, u llm.Usage) float64 {
+	return p.costs.Cost(model, u)
+}
