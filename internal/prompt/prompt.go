@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever the wording of any prompt changes, so that
 // outputs made with older prompts are recognised as stale.
-const Version = "1"
+const Version = "2"
 
 // Task is what the model is asked to do.
 type Task string
