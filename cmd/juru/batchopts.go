@@ -42,7 +42,7 @@ func batchFlags() []cli.Flag {
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write outputs under `DIR`, mirroring the input tree", Category: "Files"},
 		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one per line ('-' for stdin)", Category: "Files"},
 		&cli.BoolFlag{Name: "all", Usage: "take every regular file in folders, not only .txt, .md, .html and .htm", Category: "Files"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "requests in flight at most, across files, languages and chunks (default 4)", Category: "Batch"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: defaultJobs, Usage: "requests in flight at most, across files, languages and chunks", Category: "Batch"},
 		&cli.BoolFlag{Name: "force", Usage: "redo every item, even those up to date or edited by hand", Category: "Batch"},
 		&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the response cache", Category: "Batch"},
 		&cli.StringFlag{Name: "cache-dir", EnvVars: []string{"JURU_CACHE_DIR"}, Usage: "response cache `DIR` (default: the user cache folder)", Category: "Batch"},
@@ -76,13 +76,10 @@ func (a *app) batchOptions(c *cli.Context, cfg *configFile) (batchOptions, error
 		format:    c.String("format"),
 		progress:  c.String("progress"),
 	}
-	if !c.IsSet("jobs") {
+	if !c.IsSet("jobs") && cfg.Jobs > 0 {
 		o.jobs = cfg.Jobs
 	}
-	if o.jobs == 0 {
-		o.jobs = defaultJobs
-	}
-	if o.jobs < 0 || o.jobs > 1024 {
+	if o.jobs < 1 || o.jobs > 1024 {
 		return o, usagef("--jobs %d is outside 1..1024", o.jobs)
 	}
 	if o.maxCost < 0 || o.maxTokens < 0 {
