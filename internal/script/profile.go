@@ -42,19 +42,26 @@ func profileProse(s string, frontMatter bool) Counts {
 			}
 		}
 		if b < utf8.RuneSelf {
-			i++
-			lineStart = b == '\n'
 			if isASCIILetter(b) {
-				c.Letters[Latin]++
+				// A run of ASCII letters at once: no markup starts
+				// inside a word.
 				if !inWord {
-					name = countWord(&c, s, i-1)
+					name = countWord(&c, s, i)
 				}
+				j := i + 1
+				for j < len(s) && isASCIILetter(s[j]) {
+					j++
+				}
+				c.Letters[Latin] += j - i
 				if name {
-					c.LatinNames++
+					c.LatinNames += j - i
 				}
-				inWord, prevLatin = true, true
+				inWord, prevLatin, lineStart = true, true, false
+				i = j
 				continue
 			}
+			i++
+			lineStart = b == '\n'
 			if b == '\'' || b == '-' {
 				continue // inside words such as Ma'ruf or Chan-o-cha
 			}
@@ -115,6 +122,16 @@ func countWord(c *Counts, s string, i int) bool {
 	}
 	end := i
 	for end < len(s) {
+		if b := s[end]; b < utf8.RuneSelf {
+			if 'A' <= b && b <= 'Z' {
+				return true
+			}
+			if b < 'a' || b > 'z' {
+				break
+			}
+			end++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[end:])
 		if sc, ok := classify(r); !ok || sc != Latin {
 			break
@@ -124,7 +141,7 @@ func countWord(c *Counts, s string, i int) bool {
 		}
 		end += n
 	}
-	if isParticle(s[i:end]) {
+	if end-i <= 5 && isParticle(s[i:end]) {
 		return true
 	}
 	c.LatinLower++
