@@ -121,10 +121,25 @@ func (c *config) scriptProblems(text string, src *source) []Problem {
 		found = append(found, script.Untranslated(src.text, text, c.From, c.To)...)
 	}
 	for _, f := range found {
-		msg := fmt.Sprintf("write the summary in %s: %s", c.to.English, f.Message)
-		if f.Kind == script.Identical {
-			msg = fmt.Sprintf("the paragraph at line %d repeats the article; write it in %s", f.Line, c.to.English)
+		var what string
+		switch f.Kind {
+		case script.WrongScript:
+			what = "is in " + f.Found.String() + " script"
+		case script.WrongHanForm:
+			what = "uses Traditional Chinese characters"
+			if c.To == "zh-Hant" {
+				what = "uses Simplified Chinese characters"
+			}
+		case script.Japanese:
+			what = "holds Japanese kana"
+		case script.NoDiacritics:
+			what = "has no Vietnamese diacritics"
+		case script.Identical:
+			what = "repeats the article"
+		default:
+			what = "is not in the script of " + c.to.English
 		}
+		msg := fmt.Sprintf("line %d %s; write the summary in %s", f.Line, what, c.to.English)
 		out = append(out, Problem{Kind: Script, Message: msg, Line: f.Line, Col: f.Col})
 	}
 	return out

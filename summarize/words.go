@@ -121,7 +121,7 @@ func countWords(text, lang string) wordCount {
 // or brackets after it) followed by a space, or by Chinese, Khmer or
 // Burmese sentence punctuation, or by the end. A full stop ends no
 // sentence after a known abbreviation, an initial or a word with a dot
-// inside ("U.S."), nor before a word in lower case. Thai and Lao, which
+// inside and no digit ("U.S."), nor before a word in lower case. Thai and Lao, which
 // mark sentences with a space only, count as one sentence per paragraph.
 func countSentences(text string) int {
 	n := 0
@@ -174,7 +174,8 @@ func countSentences(text string) int {
 // endsSentence reports whether a full stop after word, followed by rest
 // (which starts with white space), ends a sentence.
 func endsSentence(word, rest string) bool {
-	if strings.Contains(word, ".") || utf8.RuneCountInString(word) == 1 || abbreviation(strings.ToLower(word)) {
+	dotted := strings.Contains(word, ".") && strings.IndexFunc(word, unicode.IsDigit) < 0
+	if dotted || utf8.RuneCountInString(word) == 1 || abbreviation(strings.ToLower(word)) {
 		return false
 	}
 	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
