@@ -25,7 +25,12 @@ import (
 // article.
 //
 // Numbers: every number of the summary must occur in the article, read
-// as each language writes numbers (numbers.Unsupported).
+// as each language writes numbers and compared by value as
+// numbers.Unsupported compares them, except that a number may also match
+// the digits of a number written with a magnitude word: summaries and
+// headlines abbreviate ("$34.35bn", "34,35 M", "34,35 tr."), and the
+// abbreviations are not read as magnitudes. A figure changed or invented
+// is still reported; a magnitude word dropped is not.
 
 // article is the original article with what the checks need of it.
 type article struct {
@@ -34,6 +39,8 @@ type article struct {
 	// have a form in the summary's language, in glossary order.
 	entries    []*glossary.Entry
 	applicable map[*glossary.Entry]bool
+	// numbers are the numbers of the article.
+	numbers []numbers.Number
 }
 
 // faith checks a summary's glossary terms and numbers against the
@@ -51,7 +58,7 @@ func (c *config) faith(text string, art *article) ([]glossary.Hit, []Problem) {
 		}
 		out = append(out, c.untranslated(text, art)...)
 	}
-	out = append(out, numberProblems(text, c.To, art.text, c.From, "article")...)
+	out = append(out, numberProblems(text, c.To, art.numbers, c.From, "article")...)
 	return hits, out
 }
 
@@ -118,11 +125,16 @@ func uncovered(ms, covers []glossary.Match) []glossary.Match {
 	return out
 }
 
-// numberProblems reports the numbers of a summary that do not occur in
-// its source, which the messages call noun.
-func numberProblems(text, lang, src, srcLang, noun string) []Problem {
+// numberProblems reports the numbers of a summary (in language lang)
+// that do not occur among the numbers of its source, which the messages
+// call noun.
+func numberProblems(text, lang string, src []numbers.Number, srcLang, noun string) []Problem {
 	var out []Problem
-	for _, m := range numbers.Unsupported(text, lang, src, srcLang) {
+	ms := numbers.CompareNumbers(src, srcLang, numbers.Extract(text, lang), lang, numbers.Options{Extra: true, Bare: true})
+	for _, m := range ms {
+		if m.Kind != numbers.Extra {
+			continue
+		}
 		out = append(out, Problem{
 			Kind:    Number,
 			Message: fmt.Sprintf("the number %q does not occur in the %s", m.Number.Raw, noun),

@@ -12,6 +12,7 @@ func TestNumbersAcrossLanguages(t *testing.T) {
 		want              []string // numbers reported
 	}{
 		{"english kept", "en", "# Deals worth 34.35 billion\n\n1,200 companies signed.", nil},
+		{"english abbreviated magnitude", "en", "# Deals worth $34.35bn\n\nUp 12 per cent.", nil},
 		{"english changed", "en", "# Deals worth 34.5 billion\n\n1,300 companies signed.", []string{"34.5 billion", "1,300"}},
 		{"indonesian decimal comma", "id", "# Kesepakatan 34,35 miliar dolar\n\n1.200 perusahaan, naik 12 persen.", nil},
 		{"indonesian wrong figure", "id", "# Kesepakatan 45,3 miliar dolar\n\nNaik 12%.", []string{"45,3 miliar"}},

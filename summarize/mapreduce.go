@@ -9,6 +9,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/juru-cli/juru/internal/llm"
+	"github.com/juru-cli/juru/internal/numbers"
 	"github.com/juru-cli/juru/internal/prompt"
 	"github.com/juru-cli/juru/translate"
 )
@@ -103,8 +104,9 @@ func (r *run) notesAll(ctx context.Context, parts []translate.Chunk) ([]string, 
 func (r *run) notes(ctx context.Context, text string) (string, error) {
 	l := promptLang(r.cfg.from)
 	msgs := prompt.Build(prompt.Spec{Task: prompt.Notes, From: l, To: l, Document: text})
+	nums := numbers.Extract(text, r.cfg.From)
 	best, err := r.ask(ctx, msgs, func(content string) *candidate {
-		return r.cfg.checkNotes(content, text)
+		return r.cfg.checkNotes(content, nums)
 	})
 	if errors.Is(err, llm.ErrTruncated) {
 		left, right, ok := translate.Halve(text)
@@ -127,9 +129,9 @@ func (r *run) notes(ctx context.Context, text string) (string, error) {
 	return best.text, nil
 }
 
-// checkNotes reads the notes of a part as "- " lines and checks their
-// numbers against the part.
-func (c *config) checkNotes(content, part string) *candidate {
+// checkNotes reads the notes of a part as "- " lines and checks them
+// against the numbers of the part.
+func (c *config) checkNotes(content string, part []numbers.Number) *candidate {
 	a := ParseAnswer(content)
 	var lines []string
 	if a.Headline != "" {

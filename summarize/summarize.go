@@ -10,6 +10,7 @@ import (
 	"github.com/juru-cli/juru/glossary"
 	"github.com/juru-cli/juru/internal/lang"
 	"github.com/juru-cli/juru/internal/llm"
+	"github.com/juru-cli/juru/internal/numbers"
 	"github.com/juru-cli/juru/internal/prompt"
 )
 
@@ -74,6 +75,7 @@ func (c *config) article(src string) *article {
 	a := &article{
 		source:     source{text: src, sentences: countSentences(src), words: countWords(src, c.From)},
 		applicable: map[*glossary.Entry]bool{},
+		numbers:    numbers.Extract(src, c.From),
 	}
 	if c.checker != nil {
 		a.entries = c.checker.Applicable(src)
