@@ -16,8 +16,14 @@ import (
 	"github.com/juru-cli/juru/internal/mock"
 )
 
-// TestMain lets the test binary act as juru inside testscript scripts.
+// TestMain lets the test binary act as juru inside testscript scripts,
+// and as a plain juru process when JURU_TEST_AS_MAIN=1 (for tests that
+// start juru as a child process, for example to kill it).
 func TestMain(m *testing.M) {
+	if os.Getenv("JURU_TEST_AS_MAIN") == "1" {
+		main()
+		return
+	}
 	testscript.Main(m, map[string]func(){
 		"juru": func() {
 			ctx, stop := interruptContext()
