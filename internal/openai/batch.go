@@ -3,7 +3,6 @@ package openai
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -57,43 +56,16 @@ type Batch struct {
 // UploadBatchFile builds a JSONL batch input file of chat completions
 // from reqs and uploads it under name with purpose "batch".
 func (c *Client) UploadBatchFile(ctx context.Context, name string, reqs []BatchRequest) (File, error) {
-	url := string(goopenai.BatchEndpointChatCompletions)
-	if c.azure {
-		url = "/chat/completions"
-	}
 	var buf bytes.Buffer
 	for _, br := range reqs {
-		cr, cl, err := c.prepare(br.Request)
+		line, err := c.BatchLine(br)
 		if err != nil {
-			return File{}, fmt.Errorf("batch request %q: %w", br.CustomID, err)
-		}
-		body, err := json.Marshal(cr)
-		if err == nil {
-			body, err = setFields(body, cl.fields)
-		}
-		if err != nil {
-			return File{}, fmt.Errorf("batch request %q: %w", br.CustomID, err)
-		}
-		line, err := json.Marshal(struct {
-			CustomID string          `json:"custom_id"`
-			Method   string          `json:"method"`
-			URL      string          `json:"url"`
-			Body     json.RawMessage `json:"body"`
-		}{br.CustomID, "POST", url, body})
-		if err != nil {
-			return File{}, fmt.Errorf("batch request %q: %w", br.CustomID, err)
+			return File{}, err
 		}
 		buf.Write(line)
 		buf.WriteByte('\n')
 	}
-	cl := &call{}
-	ctx = withCall(ctx, cl)
-	f, err := c.api.CreateFileBytes(ctx, goopenai.FileBytesRequest{Name: name, Bytes: buf.Bytes(), Purpose: goopenai.PurposeBatch})
-	if err != nil {
-		return File{}, c.fail(ctx, cl, err)
-	}
-	return File{ID: f.ID, Name: f.FileName, Purpose: f.Purpose, Status: f.Status,
-		Bytes: int64(f.Bytes), CreatedAt: unix(int64(f.CreatedAt))}, nil
+	return c.UploadBatchData(ctx, name, buf.Bytes())
 }
 
 // CreateBatch starts a batch of chat completions over an uploaded input
