@@ -81,7 +81,7 @@ func Digest(langCode string, items []DigestItem, opts DigestOptions) string {
 			b.WriteString("\nSource: " + escapeText(oneLine(it.Source)) + "\n")
 		}
 		if body := strings.TrimSpace(it.Body); body != "" {
-			b.WriteString("\n" + body + "\n")
+			b.WriteString("\n" + plainBody(body) + "\n")
 		}
 	}
 	if len(failed) > 0 {
@@ -130,6 +130,18 @@ func digestCount(total, failed int) string {
 		return fmt.Sprintf("%d article%s.", total, s)
 	}
 	return fmt.Sprintf("%d article%s, %d not summarized.", total, s, failed)
+}
+
+// plainBody escapes the "#" that would turn a line of a summary's body
+// into a heading of the page.
+func plainBody(body string) string {
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimLeft(l, " "), "#") {
+			lines[i] = "\\" + strings.TrimLeft(l, " ")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // oneLine makes every run of white space, line ends included, one space.
