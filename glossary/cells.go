@@ -89,6 +89,10 @@ func splitCell(s string) ([]rawForm, error) {
 	return out, nil
 }
 
+// MaxFormBytes is the longest form a glossary may hold, in bytes of UTF-8:
+// a term, not a text. Longer forms are load errors.
+const MaxFormBytes = 4096
+
 // formBuilder turns cells into forms, keeping a case folder for reuse.
 type formBuilder struct {
 	fold cases.Caser
@@ -132,6 +136,11 @@ func (fb *formBuilder) add(e *Entry, lang string, c cell) error {
 // preferred form comes first, the others keep their order. A form given
 // twice is kept once; a form both accepted and forbidden is an error.
 func (fb *formBuilder) forms(raw []rawForm, caseSensitive bool) ([]Form, error) {
+	for _, r := range raw {
+		if len(r.text) > MaxFormBytes {
+			return nil, fmt.Errorf("form %q is %d bytes long, more than the limit of %d", clip(r.text), len(r.text), MaxFormBytes)
+		}
+	}
 	if len(raw) == 1 {
 		st := Preferred
 		if raw[0].forbidden {

@@ -111,6 +111,13 @@ func (c *langCanon) canon(tag string, loose bool) (code, suggestion string) {
 		return code, ""
 	}
 	key := strings.ReplaceAll(strings.TrimSpace(tag), "_", "-")
+	if t, err := language.Parse(key); err == nil {
+		// "und" and the like parse, standing for no language in
+		// particular; matching would take them for English.
+		if _, conf := t.Base(); conf < language.High {
+			return "", ""
+		}
+	}
 	l, lerr := c.reg.Lookup(key)
 	if lerr == nil {
 		c.cache[ck] = l.Code

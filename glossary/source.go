@@ -14,6 +14,11 @@ type source struct {
 	name  string
 	data  []byte
 	lines []int // byte offset of the start of each line
+	// last is the most recent position asked for, at offset lastOff:
+	// readers ask for increasing offsets, which pos then finds by
+	// counting from there rather than from the start of the line.
+	last    Pos
+	lastOff int
 }
 
 // Byte-order marks.
@@ -92,8 +97,21 @@ func (s *source) index() {
 // column counted in characters.
 func (s *source) pos(off int) Pos {
 	off = max(0, min(off, len(s.data)))
-	l := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
-	return Pos{File: s.name, Line: l + 1, Col: 1 + utf8.RuneCount(s.data[s.lines[l]:off])}
+	p := Pos{File: s.name}
+	if s.last.Line > 0 && off >= s.lastOff {
+		seg := s.data[s.lastOff:off]
+		if k := bytes.LastIndexByte(seg, '\n'); k >= 0 {
+			p.Line = s.last.Line + bytes.Count(seg, []byte{'\n'})
+			p.Col = 1 + utf8.RuneCount(seg[k+1:])
+		} else {
+			p.Line, p.Col = s.last.Line, s.last.Col+utf8.RuneCount(seg)
+		}
+	} else {
+		l := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+		p.Line, p.Col = l+1, 1+utf8.RuneCount(s.data[s.lines[l]:off])
+	}
+	s.last, s.lastOff = p, off
+	return p
 }
 
 // lineCol returns the position of a 1-based line and 1-based byte column,

@@ -77,15 +77,27 @@ func parseTBX(g *Glossary, src *source) error {
 // xmlError turns an error of encoding/xml into a *ParseError at the place
 // the decoder stopped.
 func xmlError(src *source, d *xml.Decoder, err error) error {
-	pos := src.pos(int(d.InputOffset()))
+	off := int(d.InputOffset())
 	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		if se.Line != pos.Line {
-			pos = Pos{File: src.name, Line: se.Line}
-		}
-		return &ParseError{Pos: pos, Msg: "malformed XML: " + se.Msg}
+	if !errors.As(err, &se) {
+		return &ParseError{Pos: src.pos(off), Msg: "cannot read XML", Err: err}
 	}
-	return &ParseError{Pos: pos, Msg: "malformed XML", Err: err}
+	// The decoder stops after the offending entity or closing tag; point
+	// at its start.
+	culprit := strings.TrimPrefix(se.Msg, "invalid character entity ")
+	if i := strings.Index(se.Msg, " closed by </"); i >= 0 {
+		culprit = strings.TrimSuffix(se.Msg[i+len(" closed by "):], ">")
+	}
+	if culprit != se.Msg {
+		if i := bytes.LastIndex(src.data[:off], []byte(culprit)); i >= 0 && off-i <= len(culprit)+1 {
+			off = i
+		}
+	}
+	pos := src.pos(off)
+	if se.Line != pos.Line {
+		pos = Pos{File: src.name, Line: se.Line}
+	}
+	return &ParseError{Pos: pos, Msg: "malformed XML: " + se.Msg}
 }
 
 // attr returns the value of the attribute with the given local name.
