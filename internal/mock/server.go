@@ -56,6 +56,8 @@ type Options struct {
 	// Now returns the current time, for the rate limit and the records;
 	// time.Now when nil.
 	Now func() time.Time
+	// Batches drives the Files and Batch APIs.
+	Batches BatchOptions
 }
 
 // Server is the mock endpoint. It is an http.Handler; Start serves it on
@@ -65,6 +67,7 @@ type Server struct {
 	tr      *Translator
 	mux     *http.ServeMux
 	limiter *limiter
+	batches *batchStore
 
 	mu      sync.Mutex
 	ts      *httptest.Server
@@ -84,9 +87,10 @@ func New(opts Options) *Server {
 		opts.ChunkSize = 24
 	}
 	s := &Server{
-		opts: opts,
-		tr:   NewTranslator(opts.Digits, opts.Placeholders),
-		keys: map[string]int{},
+		opts:    opts,
+		tr:      NewTranslator(opts.Digits, opts.Placeholders),
+		keys:    map[string]int{},
+		batches: newBatchStore(),
 	}
 	if opts.RateLimit.Requests > 0 || opts.RateLimit.Tokens > 0 {
 		s.limiter = newLimiter(opts.RateLimit)
@@ -102,6 +106,7 @@ func (s *Server) routes() {
 		s.mux.HandleFunc(p+"/chat/completions", s.method(http.MethodPost, s.chat))
 		s.mux.HandleFunc(p+"/models", s.method(http.MethodGet, s.models))
 		s.mux.HandleFunc(p+"/models/{id}", s.method(http.MethodGet, s.model))
+		s.batchRoutes(p)
 	}
 	s.mux.HandleFunc("/openai/deployments/{name}/chat/completions", s.method(http.MethodPost, s.chat))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
