@@ -174,18 +174,9 @@ func (a *app) translateBatch(ctx context.Context, o translateOptions, g *glossar
 		return err
 	}
 	b := &batchRun{a: a, bo: o.batch, p: p, name: "translate"}
-	var items []batchrun.Item
-	for _, in := range ins {
-		for _, l := range o.to {
-			out, err := inputs.OutRel(in.Rel, outputSuffix(in.Rel, l.Code))
-			if err != nil {
-				return &inputError{err}
-			}
-			items = append(items, batchrun.Item{
-				Key:    manifest.Key{Task: "translate", Source: in.Rel, Lang: l.Code},
-				Output: out, Data: itemData{in: in, index: len(items)},
-			})
-		}
+	items, err := translateItems(o, ins)
+	if err != nil {
+		return err
 	}
 	var m *manifest.Manifest
 	if !o.batch.toStdout() {
@@ -195,7 +186,36 @@ func (a *app) translateBatch(ctx context.Context, o translateOptions, g *glossar
 		defer m.Close()
 	}
 	results := newResultSet(len(items))
-	task := batchrun.Task{
+	task := o.task(g, p, b, src, results)
+	s, runErr := b.execute(ctx, m, items, task)
+	if s != nil {
+		a.printTranslateResults(o, items, s, results)
+	}
+	return b.finish(ctx, s, runErr)
+}
+
+// translateItems lists the items of a translation: every input into
+// every language, in that order.
+func translateItems(o translateOptions, ins []inputs.Input) ([]batchrun.Item, error) {
+	var items []batchrun.Item
+	for _, in := range ins {
+		for _, l := range o.to {
+			out, err := inputs.OutRel(in.Rel, outputSuffix(in.Rel, l.Code))
+			if err != nil {
+				return nil, &inputError{err}
+			}
+			items = append(items, batchrun.Item{
+				Key:    manifest.Key{Task: "translate", Source: in.Rel, Lang: l.Code},
+				Output: out, Data: itemData{in: in, index: len(items)},
+			})
+		}
+	}
+	return items, nil
+}
+
+// task is the work of a translation run through the pipeline p.
+func (o translateOptions) task(g *glossary.Glossary, p *pipeline, b *batchRun, src *sourceReader, results *resultSet) batchrun.Task {
+	return batchrun.Task{
 		Load: src.load,
 		Fingerprint: func(it batchrun.Item, s batchrun.Source) (string, error) {
 			fp, err := translate.FingerprintOf(docOf(s).Text, o.options(it.Lang, g, p))
@@ -224,11 +244,6 @@ func (a *app) translateBatch(ctx context.Context, o translateOptions, g *glossar
 			return batchrun.Outcome{Content: []byte(res.Text), Violations: len(res.Violations)}, nil
 		},
 	}
-	s, runErr := b.execute(ctx, m, items, task)
-	if s != nil {
-		a.printTranslateResults(o, items, s, results)
-	}
-	return b.finish(ctx, s, runErr)
 }
 
 // itemData is what a run item carries: its input and its index.
