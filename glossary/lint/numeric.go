@@ -1,0 +1,246 @@
+package lint
+
+import (
+	"fmt"
+	"math/big"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/juru-cli/juru/internal/numbers"
+)
+
+// Numbers are read only around digits: a window reaches numBefore bytes
+// before the first digit of a run and numAfter bytes after its last, far
+// enough for every word the number reader looks at ("pukul", "ร้อยละ",
+// "หมื่นล้าน", "tháng", "pm"), then widens to the nearest space within
+// numSnap bytes so that no word is cut. Most of a text holds no digit
+// and is never read.
+const (
+	numBefore = 64
+	numAfter  = 96
+	numSnap   = 32
+)
+
+// digitTable marks the blocks of 16 code points of the Basic
+// Multilingual Plane that hold a decimal digit (Unicode Nd).
+type digitTable [4096 / 64]uint64
+
+func newDigitTable() *digitTable {
+	var t digitTable
+	for _, rg := range unicode.Nd.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			t[r>>10] |= 1 << ((r >> 4) & 63)
+		}
+	}
+	return &t
+}
+
+// isDigit reports whether r is a decimal digit of any script.
+func (t *digitTable) isDigit(r rune) bool {
+	if r < 0x80 {
+		return '0' <= r && r <= '9'
+	}
+	if r < 0x10000 && t[r>>10]&(1<<((r>>4)&63)) == 0 {
+		return false
+	}
+	return unicode.IsDigit(r)
+}
+
+// windows returns the spans of text the number reader must see, in
+// order and without overlap.
+func (t *digitTable) windows(text string) [][2]int {
+	var raw [][2]int
+	add := func(s, e int) {
+		lo, hi := s-numBefore, e+numAfter
+		if k := len(raw) - 1; k >= 0 && lo <= raw[k][1] {
+			raw[k][1] = hi
+			return
+		}
+		raw = append(raw, [2]int{lo, hi})
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c-'0' < 10 {
+				add(i, i+1)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if t.isDigit(r) {
+			add(i, i+n)
+		}
+		i += n
+	}
+	out := raw[:0]
+	for _, w := range raw {
+		lo, hi := snapStart(text, w[0]), snapEnd(text, w[1])
+		if k := len(out) - 1; k >= 0 && lo <= out[k][1] {
+			out[k][1] = max(out[k][1], hi)
+			continue
+		}
+		out = append(out, [2]int{lo, hi})
+	}
+	return out
+}
+
+// isSpaceByte reports ASCII white space.
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// snapStart moves a window start back to a character boundary, over any
+// white space before it, and to the start of the word there.
+func snapStart(text string, lo int) int {
+	if lo <= 0 {
+		return 0
+	}
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for lo > 0 && (isSpaceByte(text[lo-1]) || text[lo-1] == 0xA0 && lo > 1 && text[lo-2] == 0xC2) {
+		lo--
+	}
+	for k := lo; k > 0 && lo-k < numSnap; k-- {
+		if isSpaceByte(text[k-1]) {
+			return k
+		}
+	}
+	return lo
+}
+
+// snapEnd moves a window end forward to a character boundary and to the
+// end of the word there.
+func snapEnd(text string, hi int) int {
+	if hi >= len(text) {
+		return len(text)
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	for k := hi; k < len(text) && k-hi < numSnap; k++ {
+		if isSpaceByte(text[k]) {
+			return k
+		}
+	}
+	if hi+numSnap >= len(text) {
+		return len(text)
+	}
+	return hi
+}
+
+// extract returns the numbers written with digits in text, read by the
+// language's conventions, reading only the windows around digits.
+// Numbers in English words are left out: a comparison never requires
+// them.
+func (l *Linter) extract(ld *langData, text string) []numbers.Number {
+	var out []numbers.Number
+	for _, w := range l.digits.windows(text) {
+		for _, n := range ld.reader.Extract(text[w[0]:w[1]]) {
+			if n.Spelled {
+				continue
+			}
+			n.Start += w[0]
+			n.End += w[0]
+			n.Line, n.Col = 0, 0
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// numbers reports the numbers of the source missing from the translation
+// (numbers.CompareNumbers, each number read by its own language's
+// conventions). A missing number is "changed" when the target blocks
+// aligned with its source block hold a number that the source lacks:
+// the finding is then located at that number. Otherwise it is located
+// at those blocks, and Related points at the source number.
+func (pr *pair) numbers() []Finding {
+	l := pr.l
+	sn := l.extract(pr.sl, pr.src.doc.Text)
+	if len(sn) == 0 {
+		return nil
+	}
+	tn := l.extract(pr.tl, pr.tgt.doc.Text)
+	opts := numbers.Options{Extra: true}
+	ms := numbers.CompareNumbers(sn, pr.sl.code, tn, pr.tl.code, opts)
+	if pr.tl.reader.Lang() == "en" && hasMissing(ms) {
+		// English numbers in words may stand for digits of the source.
+		ms = numbers.CompareNumbers(sn, pr.sl.code, pr.tl.reader.Extract(pr.tgt.doc.Text), pr.tl.code, opts)
+	}
+	var extra []numbers.Number
+	for _, m := range ms {
+		if m.Kind == numbers.Extra && !m.Number.Spelled {
+			extra = append(extra, m.Number)
+		}
+	}
+	used := make([]bool, len(extra))
+	var out []Finding
+	for _, m := range ms {
+		if m.Kind != numbers.Missing {
+			continue
+		}
+		n := m.Number
+		rel := pr.src.loc(n.Start, n.End)
+		t0, t1 := pr.targetBlocks(pr.src.blockAt(n.Start))
+		var f Finding
+		k := 0
+		for ; k < len(extra); k++ {
+			if b := pr.tgt.blockAt(extra[k].Start); !used[k] && b >= t0 && b < t1 {
+				break
+			}
+		}
+		if k < len(extra) {
+			used[k] = true
+			e := extra[k]
+			f = l.finding(NumberMismatch, pr.tgt, e.Start, e.End,
+				fmt.Sprintf("number %s of the source is changed to %s in the translation", numberText(n), numberText(e)))
+		} else {
+			start, end := pr.targetSpan(pr.src.blockAt(n.Start))
+			f = l.finding(NumberMismatch, pr.tgt, start, end,
+				fmt.Sprintf("number %s of the source is missing from the translation", numberText(n)))
+		}
+		f.Related = &rel
+		out = append(out, f)
+	}
+	return out
+}
+
+func hasMissing(ms []numbers.Mismatch) bool {
+	for _, m := range ms {
+		if m.Kind == numbers.Missing {
+			return true
+		}
+	}
+	return false
+}
+
+// numberText quotes a number as written, with its value when that reads
+// otherwise: "34,35 miliar" (34350000000), "2020".
+func numberText(n numbers.Number) string {
+	v := decimal(n.Value)
+	if v == n.Raw {
+		return fmt.Sprintf("%q", n.Raw)
+	}
+	return fmt.Sprintf("%q (%s)", n.Raw, v)
+}
+
+// decimal writes a value read from decimal digits exactly: "1234",
+// "34.35".
+func decimal(v *big.Rat) string {
+	if v == nil {
+		return "?"
+	}
+	if v.IsInt() {
+		return v.Num().String()
+	}
+	p := big.NewInt(1)
+	ten := big.NewInt(10)
+	r := new(big.Int)
+	for k := 1; k <= 64; k++ {
+		p.Mul(p, ten)
+		if r.Mod(p, v.Denom()).Sign() == 0 {
+			return v.FloatString(k)
+		}
+	}
+	return v.FloatString(12)
+}
