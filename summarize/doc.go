@@ -7,12 +7,15 @@
 // a given length), always under a "# " headline line. Every answer is
 // checked:
 //
-//   - its shape fits the style (see shape.go; words in Thai, Lao, Khmer,
-//     Burmese, Chinese and Vietnamese are estimated, see words.go);
+//   - its shape fits the style: a headline of at most 15 words, one or two
+//     sentences, three to five key points, a paragraph of about the length
+//     asked for (words in Thai, Lao, Khmer, Burmese, Chinese and
+//     Vietnamese are estimated, within Allowance), in the script of the
+//     summary's language;
 //   - glossary terms appear only in their fixed form: no forbidden form,
 //     no wrong case, and no entry of the article mentioned in the
 //     article's own language where the summary's language fixes another
-//     form (see faith.go);
+//     form;
 //   - every number occurs in the article, compared by value the way each
 //     language writes numbers (internal/numbers).
 //
