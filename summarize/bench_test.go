@@ -52,7 +52,7 @@ func BenchmarkSummarize(b *testing.B) {
 		{"fixture/short", readFixture(b, "article.md"), Short, 0},
 		{"fixture/bullets", readFixture(b, "article.md"), Bullets, 0},
 		{"seed/paragraph", benchArticle(b), Paragraph, 0},
-		{"map-reduce/40-parts", longArticle(b, 120), Short, 100},
+		{"map-reduce/120-paragraphs", longArticle(b, 120), Short, 100},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
