@@ -57,8 +57,9 @@ func (a *app) cli() *cli.App {
 		CustomAppHelpTemplate: cli.AppHelpTemplate + "\n" + exitCodesHelp,
 		Commands: []*cli.Command{
 			a.translateCommand(),
-			a.summarizeCommand(),
 			a.langsCommand(),
+			a.checkCommand(),
+			a.glossaryCommand(),
 		},
 	}
 	for _, cmd := range c.Commands {
