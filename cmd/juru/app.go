@@ -58,6 +58,7 @@ func (a *app) cli() *cli.App {
 		Commands: []*cli.Command{
 			a.translateCommand(),
 			a.langsCommand(),
+			a.batchCommand(),
 			a.checkCommand(),
 			a.glossaryCommand(),
 		},

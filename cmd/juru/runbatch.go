@@ -66,6 +66,10 @@ func (b *batchRun) openManifest(ctx context.Context) (*manifest.Manifest, error)
 		}
 		return nil, &inputError{fmt.Errorf("manifest: %w", err)}
 	}
+	if err := joinShards(ctx, b.bo, m); err != nil {
+		m.Close()
+		return nil, &inputError{fmt.Errorf("manifest: %w", err)}
+	}
 	return m, nil
 }
 

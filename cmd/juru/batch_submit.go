@@ -1,0 +1,250 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/juru-cli/juru/internal/atomicfile"
+	"github.com/juru-cli/juru/internal/batchapi"
+	"github.com/juru-cli/juru/internal/manifest"
+	"github.com/juru-cli/juru/internal/openai"
+)
+
+func (a *app) batchSubmitCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "submit",
+		Usage:     "send the first requests of every item that is not up to date to the Batch API",
+		ArgsUsage: "FILE|FOLDER|GLOB|- ...",
+		Description: "Takes the inputs and options of translate. Requests already answered by an earlier batch, or\n" +
+			"waiting in one that still runs, are not sent again; requests of expired, cancelled or failed\n" +
+			"batches are. Files hold at most --max-lines requests and --max-bytes bytes; more make several\n" +
+			"batches. Prints the estimated cost at the Batch API's half price; --dry-run stops there.",
+		Flags: a.taskFlags(taskFlag(),
+			&cli.IntFlag{Name: "max-lines", Value: batchapi.DefaultLimits.MaxLines, Usage: "requests per batch file at most", Category: "Batch"},
+			&cli.Int64Flag{Name: "max-bytes", Value: batchapi.DefaultLimits.MaxBytes, Usage: "bytes per batch file at most", Category: "Batch"},
+		),
+		Action: func(c *cli.Context) error {
+			o, err := a.batchTaskOptions(c)
+			if err != nil {
+				return err
+			}
+			lim := batchapi.Limits{MaxLines: c.Int("max-lines"), MaxBytes: c.Int64("max-bytes")}
+			if lim.MaxLines < 1 || lim.MaxBytes < 1024 {
+				return usagef("submit: --max-lines must be positive and --max-bytes at least 1024")
+			}
+			return a.batchSubmit(c.Context, o, lim)
+		},
+	}
+}
+
+// batchTaskOptions reads the options of a command that plans a task's
+// requests: those of translate, with an output folder required.
+func (a *app) batchTaskOptions(c *cli.Context) (translateOptions, error) {
+	if t := c.String("task"); t != "translate" {
+		return translateOptions{}, usagef("%s: --task %q: batch runs do translate (summarize follows when its command lands)", c.Command.Name, t)
+	}
+	o, err := a.translateOptions(c)
+	if err != nil {
+		return o, err
+	}
+	if o.batch.outDir == "" {
+		return o, usagef("%s: -o DIR is required: the output folder holds the batch state", c.Command.Name)
+	}
+	return o, nil
+}
+
+// batchClient returns the endpoint client for the Batch API.
+func (a *app) batchClient(ctx context.Context, eo endpointOptions) (*openai.Client, error) {
+	if !eo.explicit {
+		return nil, usagef("%v", errNoBatchEndpoint)
+	}
+	c, err := a.newClient(ctx, eo)
+	if err != nil {
+		return nil, err
+	}
+	cl, ok := c.(*openai.Client)
+	if !ok {
+		return nil, errNoBatchEndpoint
+	}
+	return cl, nil
+}
+
+// batchSubmit plans the run's first requests and submits them.
+func (a *app) batchSubmit(ctx context.Context, o translateOptions, lim batchapi.Limits) error {
+	g, err := a.loadGlossaries(o.glossaries)
+	if err != nil {
+		return err
+	}
+	ins, err := a.expandInputs(o.batch)
+	if err != nil {
+		return err
+	}
+	items, err := translateItems(o, ins)
+	if err != nil {
+		return err
+	}
+	client, err := a.batchClient(ctx, o.endpoint)
+	if err != nil {
+		return err
+	}
+	b := &batchRun{a: a, bo: o.batch, name: "batch submit"}
+	m, err := b.openManifest(ctx)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	store := batchapi.OpenStore(o.batch.outDir, o.batch.shardName())
+	f, closeAnswers, err := a.syncForSubmit(ctx, store, client, o.batch.dryRun)
+	if err != nil {
+		return err
+	}
+	defer closeAnswers()
+	pl, err := a.planBatch(o, g, ins, items, client, m, f)
+	if err != nil {
+		return err
+	}
+	a.printBatchPlan(pl, o, true)
+	if o.batch.dryRun || pl.requests == 0 {
+		if pl.requests == 0 && pl.answered > 0 {
+			fmt.Fprintln(a.stderr, "juru: nothing new to send; run 'juru batch collect' with the same options to write the outputs")
+		}
+		return nil
+	}
+	files, err := batchapi.Pack(pl.groups, lim)
+	if err != nil {
+		return &inputError{err}
+	}
+	created, err := store.Submit(ctx, client, files, pl.sources, redactURL(o.endpoint.BaseURL))
+	for _, bt := range created {
+		fmt.Fprintf(a.stdout, "%s\t%s\t%d requests\t%s\n", bt.ID, bt.Status, bt.Requests, bt.Name)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "juru: submitted %d requests in %d batches; 'juru batch wait -o %s' waits for them, then 'juru batch collect' with the same options writes the outputs\n",
+		pl.requests, len(created), o.batch.outDir)
+	return nil
+}
+
+// syncForSubmit brings the state of earlier batches up to date and
+// returns what a new submission must leave out. A dry run changes
+// nothing at the endpoint: it creates no batch for an earlier upload.
+func (a *app) syncForSubmit(ctx context.Context, store *batchapi.Store, client *openai.Client, dryRun bool) (planFilter, func(), error) {
+	none := func() {}
+	st, err := store.Load()
+	if errors.Is(err, batchapi.ErrNoState) {
+		return planFilter{}, none, nil
+	}
+	if err != nil {
+		return planFilter{}, none, &inputError{err}
+	}
+	if !dryRun {
+		created, err := store.Resume(ctx, client)
+		for _, bt := range created {
+			fmt.Fprintf(a.stderr, "juru: created batch %s for %s, uploaded earlier\n", bt.ID, bt.Name)
+		}
+		if err != nil {
+			return planFilter{}, none, err
+		}
+	}
+	if err := store.Sync(ctx, client, nil); err != nil {
+		return planFilter{}, none, err
+	}
+	if st, err = store.Load(); err != nil {
+		return planFilter{}, none, &inputError{err}
+	}
+	answers, err := store.Answers(st, client)
+	if err != nil {
+		return planFilter{}, none, &inputError{err}
+	}
+	inFlight, err := store.InFlight(st)
+	if err != nil {
+		answers.Close()
+		return planFilter{}, none, &inputError{err}
+	}
+	return planFilter{answers: answers, inFlight: inFlight}, func() { answers.Close() }, nil
+}
+
+func (a *app) batchPrepareCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "prepare",
+		Usage:     "write the first requests as batch lines for vLLM's run-batch (or any OpenAI batch engine)",
+		ArgsUsage: "FILE|FOLDER|GLOB|- ...",
+		Description: "Writes one line per first request, in OpenAI's batch input format, which 'vllm run-batch -i FILE\n" +
+			"-o results.jsonl --model MODEL' reads. Nothing is sent. With --out-dir, items up to date there are\n" +
+			"left out. 'juru batch collect --from-file results.jsonl -o DIR' then writes the outputs.",
+		Flags: a.taskFlags(taskFlag(),
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the request lines to `FILE` (.jsonl)", Category: "Files"},
+			&cli.StringFlag{Name: "out-dir", Usage: "leave out items whose outputs are up to date in `DIR`", Category: "Files"},
+		),
+		Action: func(c *cli.Context) error {
+			if c.String("output") == "" {
+				return usagef("prepare: -o FILE is required: the request lines go there")
+			}
+			o, err := a.translateOptions(c)
+			if err != nil {
+				return err
+			}
+			if t := c.String("task"); t != "translate" {
+				return usagef("prepare: --task %q: batch runs do translate", t)
+			}
+			o.batch.outDir = c.String("out-dir")
+			return a.batchPrepare(c.Context, o, c.String("output"))
+		},
+	}
+}
+
+// batchPrepare writes the request lines of every item that needs work.
+func (a *app) batchPrepare(ctx context.Context, o translateOptions, path string) error {
+	g, err := a.loadGlossaries(o.glossaries)
+	if err != nil {
+		return err
+	}
+	ins, err := a.expandInputs(o.batch)
+	if err != nil {
+		return err
+	}
+	items, err := translateItems(o, ins)
+	if err != nil {
+		return err
+	}
+	client, err := lineClient(o.endpoint)
+	if err != nil {
+		return err
+	}
+	var m *manifest.Manifest
+	if o.batch.outDir != "" {
+		b := &batchRun{a: a, bo: o.batch, name: "batch prepare"}
+		if m, err = b.openManifest(ctx); err != nil {
+			return err
+		}
+		defer m.Close()
+	}
+	pl, err := a.planBatch(o, g, ins, items, client, m, planFilter{})
+	if err != nil {
+		return err
+	}
+	var lines []batchapi.Line
+	for _, grp := range pl.groups {
+		lines = append(lines, grp...)
+	}
+	if err := atomicfile.WriteFile(path, batchapi.Data(lines), 0o644); err != nil {
+		return &inputError{fmt.Errorf("requests: %w", err)}
+	}
+	a.printBatchPlan(pl, o, false)
+	fmt.Fprintf(a.stderr, "juru: wrote %d requests to %s\n", len(lines), path)
+	return nil
+}
+
+// lineClient is a client that builds and reads batch lines; it makes no
+// request, so it needs no reachable endpoint.
+func lineClient(eo endpointOptions) (*openai.Client, error) {
+	base := eo.BaseURL
+	if base == "" {
+		base = defaultBaseURL
+	}
+	return openai.New(openai.Config{BaseURL: base, APIKey: eo.APIKey, Model: eo.Model, Azure: eo.Azure && eo.APIKey != "", APIVersion: eo.APIVersion})
+}
