@@ -56,9 +56,10 @@
 // before any other character is an ordinary character. An empty cell
 // means no term in that language; an empty form between separators, a
 // form both accepted and forbidden, or cells beyond the header are
-// errors. A form given twice is kept once. Text that looks like a
-// spreadsheet formula ("=cmd|...", "+", "-", "@") is kept as text;
-// Validate warns about it.
+// errors. A form given twice is kept once. A form may not be longer than
+// MaxFormBytes, a file not larger than ParseOptions.MaxBytes. Text that
+// looks like a spreadsheet formula ("=cmd|...", "+", "-", "@") is kept
+// as text; Validate warns about it.
 //
 // # TBX
 //

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -11,23 +12,52 @@ import (
 // foldedText is a text split into normalization segments, each put in NFC
 // and case-folded on its own and the results concatenated. Matching runs
 // on the folded bytes; segment starts map back to the original text.
+//
+// Most texts fold without changing length (ASCII, Thai, Chinese, and
+// capitals such as Đ that fold to đ): then t lines up with the text byte
+// for byte and a bit set marks where segments start. Only when a segment
+// folds to another length (NFD input, ß, İ) does orig map every byte.
 type foldedText struct {
 	text string
 	t    []byte // the folded segments, concatenated
 	// orig[p] is the offset in text of the segment whose folded form
 	// starts at t[p], or -1 where no segment starts; orig[len(t)] is
 	// len(text). No segment folds to nothing, so each has its own start.
-	// For a text of ASCII only, every byte is a segment and orig is nil.
+	// orig is nil when t lines up with the text.
 	orig []int32
-	keep []int32 // the storage of orig, kept for reuse
+	// starts has bit p set where a segment starts, when t lines up with
+	// the text; nil for a text of ASCII only, where every byte is one.
+	starts []uint64
+	// storage kept for reuse
+	keepOrig   []int32
+	keepStarts []uint64
 }
 
-// origAt returns orig[p].
+// origAt returns the offset in text of the segment starting at t[p], or
+// -1; p may be len(t).
 func (f *foldedText) origAt(p int) int {
-	if f.orig == nil {
+	switch {
+	case f.orig != nil:
+		return int(f.orig[p])
+	case f.starts == nil || p == len(f.t) || f.starts[p/64]&(1<<(p%64)) != 0:
 		return p
 	}
-	return int(f.orig[p])
+	return -1
+}
+
+// nextStart returns the first segment start at or after p when t lines
+// up with the text, or len(t).
+func (f *foldedText) nextStart(p int) int {
+	w := p / 64
+	if x := f.starts[w] >> (p % 64); x != 0 {
+		return p + bits.TrailingZeros64(x)
+	}
+	for w++; w < len(f.starts); w++ {
+		if f.starts[w] != 0 {
+			return min(w*64+bits.TrailingZeros64(f.starts[w]), len(f.t))
+		}
+	}
+	return len(f.t)
 }
 
 // isASCII reports whether s holds ASCII characters only.
@@ -47,18 +77,18 @@ func isASCII(s string) bool {
 	return true
 }
 
-// newFoldedText splits and folds text. Segments end where
-// norm.NFC.NextBoundaryInString puts them. ASCII letters fold by table;
-// other segments go through NFC and cases.Fold, save those nfcSegment
-// knows to be in NFC and to fold to themselves.
+// newFoldedText splits and folds text, reusing the storage of buf when
+// it is not nil. Segments end where norm.NFC.NextBoundaryInString puts
+// them. ASCII letters fold by table; other segments go through NFC and
+// cases.Fold, save those nfcSegment knows to be in NFC and to fold to
+// themselves.
 func newFoldedText(text string, buf *foldedText) *foldedText {
 	n := len(text)
 	if buf == nil {
 		buf = &foldedText{}
 	}
-	t := buf.t[:0]
 	if isASCII(text) {
-		t = slices.Grow(t, n)[:n]
+		t := slices.Grow(buf.t[:0], n)[:n]
 		for i := range n {
 			c := text[i]
 			if 'A' <= c && c <= 'Z' {
@@ -66,13 +96,18 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 			}
 			t[i] = c
 		}
-		*buf = foldedText{text: text, t: t, orig: nil, keep: buf.keep}
+		*buf = foldedText{text: text, t: t, keepOrig: buf.keepOrig, keepStarts: buf.keepStarts}
 		return buf
 	}
-	t = slices.Grow(t, n+n/8+4)
-	orig := slices.Grow(buf.keep[:0], n+n/8+5)
-	var fold cases.Caser
-	haveFold := false
+	t := slices.Grow(buf.t[:0], n+n/8+4)
+	starts := slices.Grow(buf.keepStarts[:0], n/64+1)[:n/64+1]
+	clear(starts)
+	var (
+		orig     []int32 // nil while t lines up with the text
+		fold     cases.Caser
+		haveFold bool
+		scratch  []byte
+	)
 	for i := 0; i < n; {
 		// A run of ASCII characters each followed by another is a run
 		// of one-byte segments: no composition involves ASCII as a
@@ -90,7 +125,11 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 				c += 'a' - 'A'
 			}
 			t = append(t, c)
-			orig = append(orig, int32(i))
+			if orig == nil {
+				starts[i/64] |= 1 << (i % 64)
+			} else {
+				orig = append(orig, int32(i))
+			}
 		}
 		if i == n {
 			break
@@ -104,28 +143,64 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		}
 		seg := text[i : i+size]
 		start := len(t)
-		orig = append(orig, int32(i))
-		i += size
 		if plain {
 			t = append(t, seg...)
 		} else {
-			seg = norm.NFC.String(seg)
 			if !haveFold {
 				fold, haveFold = cases.Fold(), true
 			}
-			t = append(t, fold.String(seg)...)
+			scratch = norm.NFC.AppendString(scratch[:0], seg)
+			t = appendFolded(t, scratch, fold)
 		}
 		if len(t) == start {
 			// cases.Fold maps no character to nothing; kept for safety
 			t = append(t, seg...)
 		}
-		for range len(t) - start - 1 {
-			orig = append(orig, -1)
+		switch {
+		case orig == nil && len(t)-start == size:
+			starts[i/64] |= 1 << (i % 64)
+		default:
+			if orig == nil {
+				// The lengths part here: map every byte folded so far,
+				// which lines up with the text.
+				orig = slices.Grow(buf.keepOrig[:0], n+n/8+5)
+				for q := range start {
+					o := int32(-1)
+					if starts[q/64]&(1<<(q%64)) != 0 {
+						o = int32(q)
+					}
+					orig = append(orig, o)
+				}
+			}
+			orig = append(orig, int32(i))
+			for range len(t) - start - 1 {
+				orig = append(orig, -1)
+			}
 		}
+		i += size
+	}
+	if orig == nil {
+		*buf = foldedText{text: text, t: t, starts: starts, keepOrig: buf.keepOrig, keepStarts: starts}
+		return buf
 	}
 	orig = append(orig, int32(n))
-	*buf = foldedText{text: text, t: t, orig: orig, keep: orig}
+	*buf = foldedText{text: text, t: t, orig: orig, keepOrig: orig, keepStarts: starts}
 	return buf
+}
+
+// appendFolded appends seg case-folded to t, without allocating when the
+// folded form is short.
+func appendFolded(t, seg []byte, fold cases.Caser) []byte {
+	fold.Reset()
+	if n, _ := fold.Span(seg, true); n == len(seg) {
+		return append(t, seg...)
+	}
+	var buf [128]byte
+	fold.Reset()
+	if nDst, nSrc, err := fold.Transform(buf[:], seg, true); err == nil && nSrc == len(seg) {
+		return append(t, buf[:nDst]...)
+	}
+	return append(t, fold.Bytes(seg)...)
 }
 
 // nfcSegment measures the normalization segment at the start of s for the
@@ -143,6 +218,13 @@ func nfcSegment(s string) (size int, plain bool) {
 	prev := r
 	for marks := 0; n < len(s) && s[n] >= utf8.RuneSelf; marks++ {
 		m, size := decodeRune(s[n:])
+		if combiningDiacritic(m) && marks < 8 {
+			// Decomposed Latin, as Vietnamese often arrives: a segment,
+			// but one that NFC composes.
+			plain = false
+			n += size
+			continue
+		}
 		starter, ccc, known := nfcClass(m)
 		switch {
 		case !known || marks >= 8:
@@ -159,4 +241,12 @@ func nfcSegment(s string) (size int, plain bool) {
 		n += size
 	}
 	return n, plain
+}
+
+// combiningDiacritic reports the characters of the Combining Diacritical
+// Marks block that attach to the character before them, as
+// norm.NFC.NextBoundary sees it; U+034F and those that decompose to
+// others are left out.
+func combiningDiacritic(r rune) bool {
+	return r >= 0x0300 && r <= 0x036F && r != 0x0340 && r != 0x0341 && r != 0x0343 && r != 0x0344 && r != 0x034F
 }

@@ -155,7 +155,10 @@ func (m *Matcher) Len() int { return len(m.pats) }
 // walked from every segment where a match may begin; the longest form
 // ending at a segment boundary and a word boundary wins. Among forms that
 // fold alike, the first whose case fits wins; if none fits, the first is
-// reported with CaseMismatch.
+// reported with CaseMismatch. A filter of the forms' first bytes rules
+// out most positions before the trie is walked. The work is linear in the
+// text, times the length of the longest prefix of a form found at a
+// position, which MaxFormBytes bounds.
 func (m *Matcher) FindAll(text string) []Match {
 	if len(m.groupPats) == 0 || text == "" {
 		return nil

@@ -1,40 +1,70 @@
 package glossary
 
-import "slices"
+import (
+	"encoding/binary"
+	"slices"
+)
 
-// prefilter is a Bloom filter of the first bytes of a matcher's
-// folded forms: before walking the trie from a position, the scan asks it
-// whether any form may start there, which most positions of a text fail.
-// It holds a hash of the first span bytes of every form (of the whole
-// form when it is shorter); the lengths of the shorter forms are tested
-// too.
+// prefilter tells, before the trie is walked from a position, whether any
+// form may start there; most positions of a text fail it. It holds a
+// table of the first two bytes of the forms, and a Bloom filter (two bits
+// per entry) of their first span bytes, or of the whole form when it is
+// shorter; the lengths of the shorter forms are tested too.
 type prefilter struct {
-	bits []uint64
-	span int    // bytes hashed at most
-	at   uint32 // bit l set: test the hash of the first l bytes
+	pairs  []uint64 // bit b0<<8|b1: a form starts with bytes b0 b1
+	single []uint64 // bit b: a form is the one byte b
+	bits   []uint64 // the Bloom filter
+	lens   []int    // prefix lengths to test, ascending, ending with span
 }
 
 const (
-	maxSpan    = 12 // longest prefix the filter hashes
-	filterBits = 19 // log2 of the filter's size in bits (64 KiB)
+	maxSpan    = 12 // longest prefix the Bloom filter holds
+	filterBits = 19 // log2 of the Bloom filter's size in bits (64 KiB)
 )
 
-// fnv steps the FNV-1a hash.
-func fnv(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+func setBit(b []uint64, i uint32)      { b[i/64] |= 1 << (i % 64) }
+func hasBit(b []uint64, i uint32) bool { return b[i/64]&(1<<(i%64)) != 0 }
 
-const fnvOffset = 2166136261
-
-// slots turns a hash into the two bits of the filter that stand for it.
-func slots(h uint32) (uint32, uint32) {
-	const mask = 1<<filterBits - 1
-	h2 := h * 0x9E3779B1
-	return (h ^ h>>filterBits) & mask, (h2 ^ h2>>filterBits) & mask
+// lowBytes keeps the first n bytes of a little-endian word.
+func lowBytes(x uint64, n int) uint64 {
+	if n >= 8 {
+		return x
+	}
+	return x & (1<<(8*uint(n)) - 1)
 }
 
-// newPrefilter builds the filter of keys. The span is the length most
-// keys reach: the tenth percentile, so that few lengths are tested.
+// prefixWords reads up to 16 bytes of b as two little-endian words.
+func prefixWords(b []byte) (lo, hi uint64) {
+	if len(b) >= 16 {
+		return binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+	}
+	var buf [16]byte
+	copy(buf[:], b)
+	return binary.LittleEndian.Uint64(buf[:]), binary.LittleEndian.Uint64(buf[8:])
+}
+
+// slots hashes the first l bytes, held in lo and hi, to the two bits of
+// the Bloom filter that stand for them.
+func slots(lo, hi uint64, l int) (uint32, uint32) {
+	a, b := lowBytes(lo, l), uint64(0)
+	if l > 8 {
+		b = lowBytes(hi, l-8)
+	}
+	h := (a^uint64(l)<<58)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F
+	h ^= h >> 31
+	const mask = 1<<filterBits - 1
+	return uint32(h) & mask, uint32(h>>32) & mask
+}
+
+// newPrefilter builds the filter of keys. The span is the length that
+// nine keys in ten reach, at most maxSpan, so that few shorter lengths
+// need testing.
 func newPrefilter(keys []string) prefilter {
-	pf := prefilter{bits: make([]uint64, 1<<filterBits/64)}
+	pf := prefilter{
+		pairs:  make([]uint64, 1<<16/64),
+		single: make([]uint64, 256/64),
+		bits:   make([]uint64, 1<<filterBits/64),
+	}
 	lens := make([]int, 0, len(keys))
 	for _, k := range keys {
 		if len(k) > 0 {
@@ -45,35 +75,46 @@ func newPrefilter(keys []string) prefilter {
 		return pf
 	}
 	slices.Sort(lens)
-	pf.span = min(maxSpan, lens[len(lens)/10])
+	span := min(maxSpan, lens[len(lens)/10])
+	var short [maxSpan + 1]bool
 	for _, k := range keys {
-		l := min(len(k), pf.span)
-		if l == 0 {
+		switch {
+		case len(k) == 0:
 			continue
+		case len(k) == 1:
+			setBit(pf.single, uint32(k[0]))
+		default:
+			setBit(pf.pairs, uint32(k[0])<<8|uint32(k[1]))
 		}
-		pf.at |= 1 << l
-		h := uint32(fnvOffset)
-		for i := range l {
-			h = fnv(h, k[i])
+		l := min(len(k), span)
+		short[l] = true
+		lo, hi := prefixWords([]byte(k[:l]))
+		s1, s2 := slots(lo, hi, l)
+		setBit(pf.bits, s1)
+		setBit(pf.bits, s2)
+	}
+	for l := 1; l <= span; l++ {
+		if short[l] {
+			pf.lens = append(pf.lens, l)
 		}
-		s1, s2 := slots(h)
-		pf.bits[s1/64] |= 1 << (s1 % 64)
-		pf.bits[s2/64] |= 1 << (s2 % 64)
 	}
 	return pf
 }
 
 // may reports whether a form may start at t[p]: false means none does.
 func (pf *prefilter) may(t []byte, p int) bool {
-	end := min(len(t), p+pf.span)
-	h := uint32(fnvOffset)
-	for i := p; i < end; i++ {
-		h = fnv(h, t[i])
-		if pf.at&(1<<(i-p+1)) != 0 {
-			s1, s2 := slots(h)
-			if pf.bits[s1/64]&(1<<(s1%64)) != 0 && pf.bits[s2/64]&(1<<(s2%64)) != 0 {
-				return true
-			}
+	rem := len(t) - p
+	if rem < 2 || !hasBit(pf.pairs, uint32(t[p])<<8|uint32(t[p+1])) {
+		return rem >= 1 && hasBit(pf.single, uint32(t[p]))
+	}
+	lo, hi := prefixWords(t[p:])
+	for _, l := range pf.lens {
+		if l > rem {
+			return false
+		}
+		s1, s2 := slots(lo, hi, l)
+		if hasBit(pf.bits, s1) && hasBit(pf.bits, s2) {
+			return true
 		}
 	}
 	return false

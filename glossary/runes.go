@@ -101,6 +101,12 @@ func foldsToItself(r rune) bool {
 		r >= 0xFF3B && r <= 0xFF40,
 		r >= 0xFF5B && r <= 0xFFEF:
 		return true
+	case r >= 0x1EA0 && r <= 0x1EFF, r >= 0x1E00 && r <= 0x1E95, r >= 0x0100 && r <= 0x0137, r >= 0x014A && r <= 0x0177:
+		return r&1 == 1 // upper and lower case alternate, lower at odd
+	case r >= 0x0139 && r <= 0x0148, r >= 0x0179 && r <= 0x017E:
+		return r&1 == 0 // lower at even
+	case r == 0x01A1, r == 0x01B0: // ơ, ư
+		return true
 	case r >= 0x0100 && r <= 0x024F, r >= 0x1E00 && r <= 0x1EFF: // Latin Extended, Vietnamese
 		switch r {
 		case 0x0149, 0x017F, 0x01F0, 0x1E96, 0x1E97, 0x1E98, 0x1E99, 0x1E9A, 0x1E9B, 0x1E9E:
@@ -118,6 +124,11 @@ func isSpacedWord(r rune) bool {
 	switch {
 	case r < 0x80:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0x00C0 && r <= 0x024F: // Latin letters
+		return r != 0x00D7 && r != 0x00F7
+	case r >= 0x0300 && r <= 0x036F, // combining diacritics
+		r >= 0x1E00 && r <= 0x1EFF: // Latin Extended Additional (Vietnamese)
+		return true
 	case r >= 0x0E00 && r <= 0x0EFF, // Thai, Lao
 		r >= 0x1000 && r <= 0x109F, // Myanmar
 		r >= 0x1780 && r <= 0x17FF, // Khmer

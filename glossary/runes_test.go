@@ -109,17 +109,28 @@ func TestNFCSegmentMarks(t *testing.T) {
 		bases = append(bases, starters[i])
 	}
 	bases = append(bases, 'a', 'A', 0x1025, 0x0E01, 0x1780, 0x1000, 0x0E81, 0x1EA0)
-	for i, b := range append(starters, marks...) {
-		if i%5 != 0 && i < len(starters) {
+	// The combining marks of decomposed Latin: all of them in pairs, a
+	// sample in threes.
+	var latin, some []rune
+	for r := rune(0x0300); r <= 0x036F; r++ {
+		latin = append(latin, r)
+		if r%7 == 0 || r == 0x0301 || r == 0x0323 || r == 0x031B || r == 0x034F {
+			some = append(some, r)
+		}
+	}
+	all := append(append([]rune(nil), marks...), latin...)
+	for i, b := range append(starters, all...) {
+		if i%23 != 0 && i < len(starters) {
 			continue
 		}
-		for _, m := range marks {
+		for _, m := range all {
 			checkSegment(t, fold, string(b)+string(m)+"x")
 		}
 	}
+	three := append(marks, some...)
 	for _, b := range bases {
-		for _, m1 := range marks {
-			for _, m2 := range marks {
+		for _, m1 := range three {
+			for _, m2 := range three {
 				checkSegment(t, fold, string(b)+string(m1)+string(m2))
 			}
 		}

@@ -13,6 +13,11 @@ func (m *Matcher) scan(f *foldedText) []Match {
 	pos := positioner{text: f.text, line: 1, col: 1}
 	t, root, text, pre := f.t, &m.trie.root, f.text, &m.pre
 	for p := 0; p < len(t); {
+		if f.starts != nil {
+			if p = f.nextStart(p); p == len(t) {
+				break
+			}
+		}
 		o := f.origAt(p)
 		if o < 0 || root[t[p]] == 0 {
 			p++
