@@ -1,7 +1,9 @@
 package glossary
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,51 +42,67 @@ func splitCell(s string) ([]rawForm, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
+	if strings.IndexByte(s, '\\') >= 0 {
+		return splitEscaped(s)
+	}
+	out := make([]rawForm, 0, strings.Count(s, "|")+1)
+	for piece := range strings.SplitSeq(s, "|") {
+		f := rawForm{text: strings.TrimSpace(piece)}
+		if strings.HasPrefix(f.text, "!") {
+			f.text, f.forbidden = strings.TrimSpace(f.text[1:]), true
+		}
+		if f.text == "" {
+			return nil, fmt.Errorf("empty form in %q", clip(s))
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// splitEscaped is splitCell for a cell with backslashes, read character
+// by character.
+func splitEscaped(s string) ([]rawForm, error) {
 	var (
 		out    []rawForm
 		buf    strings.Builder
 		marked bool // the form started with '!'
-		begun  bool // a character of the form (or its marker) has been read
-		text   bool // a character of the form's text has been read
+		lead   bool // only whitespace (and the '!') read so far
 	)
+	start := func() { buf.Reset(); marked, lead = false, true }
 	finish := func() error {
 		t := strings.TrimRightFunc(buf.String(), isSpace)
 		if t == "" {
 			return fmt.Errorf("empty form in %q", clip(s))
 		}
 		out = append(out, rawForm{text: t, forbidden: marked})
-		buf.Reset()
-		marked, begun, text = false, false, false
 		return nil
 	}
-	for i := 0; i < len(s); i++ {
+	start()
+	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c == '\\' && i+1 < len(s) && (s[i+1] == '|' || s[i+1] == '!' || s[i+1] == '\\'):
+		if c == '\\' && i+1 < len(s) && strings.IndexByte(`|!\\`, s[i+1]) >= 0 {
 			buf.WriteByte(s[i+1])
-			i++
-			begun, text = true, true
+			i, lead = i+2, false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
 		case c == '|':
 			if err := finish(); err != nil {
 				return nil, err
 			}
-		case c == '!' && !begun:
-			marked, begun = true, true
-		case !text && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'):
-			// leading ASCII space; other spaces are trimmed below
+			start()
+		case lead && isSpace(r):
+		case lead && c == '!' && !marked:
+			marked = true
 		default:
-			buf.WriteByte(c)
-			begun, text = true, true
+			buf.WriteString(s[i : i+n])
+			lead = false
 		}
+		i += n
 	}
 	if err := finish(); err != nil {
 		return nil, err
-	}
-	for i := range out {
-		out[i].text = strings.TrimLeftFunc(out[i].text, isSpace)
-		if out[i].text == "" {
-			return nil, fmt.Errorf("empty form in %q", clip(s))
-		}
 	}
 	return out, nil
 }
@@ -96,6 +114,7 @@ const MaxFormBytes = 4096
 // formBuilder turns cells into forms, keeping a case folder for reuse.
 type formBuilder struct {
 	fold cases.Caser
+	seen map[string]int // keys of the forms of a cell with many
 }
 
 func newFormBuilder() *formBuilder { return &formBuilder{fold: cases.Fold()} }
@@ -113,16 +132,28 @@ func (fb *formBuilder) key(text string, caseSensitive bool) string {
 // add reads the forms of a cell into the entry's term in one language.
 // The entry's case sensitivity must be known.
 func (fb *formBuilder) add(e *Entry, lang string, c cell) error {
-	raw, err := splitCell(c.text)
-	if err != nil {
-		return &ParseError{Pos: c.pos, Msg: err.Error()}
-	}
-	if len(raw) == 0 {
-		return nil
-	}
-	forms, err := fb.forms(raw, e.CaseSensitive)
-	if err != nil {
-		return &ParseError{Pos: c.pos, Msg: err.Error()}
+	var forms []Form
+	if !strings.ContainsAny(c.text, "|!\\") {
+		// one form, the common case
+		t := strings.TrimSpace(c.text)
+		if t == "" {
+			return nil
+		}
+		if len(t) > MaxFormBytes {
+			return &ParseError{Pos: c.pos, Msg: tooLong(t)}
+		}
+		forms = []Form{{Text: t, Status: Preferred}}
+	} else {
+		raw, err := splitCell(c.text)
+		if err != nil {
+			return &ParseError{Pos: c.pos, Msg: err.Error()}
+		}
+		if len(raw) == 0 {
+			return nil
+		}
+		if forms, err = fb.forms(raw, e.CaseSensitive); err != nil {
+			return &ParseError{Pos: c.pos, Msg: err.Error()}
+		}
 	}
 	e.Terms[lang] = append(e.Terms[lang], forms...)
 	if _, ok := e.TermPos[lang]; !ok {
@@ -138,7 +169,7 @@ func (fb *formBuilder) add(e *Entry, lang string, c cell) error {
 func (fb *formBuilder) forms(raw []rawForm, caseSensitive bool) ([]Form, error) {
 	for _, r := range raw {
 		if len(r.text) > MaxFormBytes {
-			return nil, fmt.Errorf("form %q is %d bytes long, more than the limit of %d", clip(r.text), len(r.text), MaxFormBytes)
+			return nil, errors.New(tooLong(r.text))
 		}
 	}
 	if len(raw) == 1 {
@@ -149,7 +180,7 @@ func (fb *formBuilder) forms(raw []rawForm, caseSensitive bool) ([]Form, error) 
 		return []Form{{Text: raw[0].text, Status: st}}, nil
 	}
 	out := make([]Form, 0, len(raw))
-	seen := make(map[string]Status, len(raw))
+	keys := make([]string, 0, len(raw))
 	pref := -1
 	for _, r := range raw {
 		st := Admitted
@@ -159,13 +190,13 @@ func (fb *formBuilder) forms(raw []rawForm, caseSensitive bool) ([]Form, error) 
 			st, pref = Preferred, len(out)
 		}
 		k := fb.key(r.text, caseSensitive)
-		if old, dup := seen[k]; dup {
-			if (old == Forbidden) != (st == Forbidden) {
+		if i := fb.index(keys, k); i >= 0 {
+			if (out[i].Status == Forbidden) != (st == Forbidden) {
 				return nil, fmt.Errorf("form %q is both accepted and forbidden", clip(r.text))
 			}
 			continue
 		}
-		seen[k] = st
+		keys = append(keys, k)
 		out = append(out, Form{Text: r.text, Status: st})
 	}
 	if pref > 0 {
@@ -174,6 +205,33 @@ func (fb *formBuilder) forms(raw []rawForm, caseSensitive bool) ([]Form, error) 
 		out[0] = p
 	}
 	return out, nil
+}
+
+// index finds k in keys: by scanning few keys, through a map for many,
+// so that a hostile cell of thousands of forms stays linear.
+func (fb *formBuilder) index(keys []string, k string) int {
+	if len(keys) < 16 {
+		return slices.Index(keys, k)
+	}
+	if fb.seen == nil || len(keys) == 16 {
+		fb.seen = make(map[string]int, 64)
+		for i, key := range keys {
+			if _, dup := fb.seen[key]; !dup {
+				fb.seen[key] = i
+			}
+		}
+	}
+	i, ok := fb.seen[k]
+	if !ok {
+		fb.seen[k] = len(keys)
+		return -1
+	}
+	return i
+}
+
+// tooLong words the error for a form longer than MaxFormBytes.
+func tooLong(t string) string {
+	return fmt.Sprintf("form %q is %d bytes long, more than the limit of %d", clip(t), len(t), MaxFormBytes)
 }
 
 // clip shortens s for an error message.

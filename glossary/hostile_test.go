@@ -49,6 +49,23 @@ func TestHostileGlossaries(t *testing.T) {
 			t.Errorf("huge TBX term: %v", err)
 		}
 	})
+	t.Run("a cell of many forms", func(t *testing.T) {
+		var forms []string
+		for i := range 20000 {
+			forms = append(forms, fmt.Sprintf("form %d", i%15000))
+		}
+		g, err := Parse(strings.NewReader("en,vi\n\""+strings.Join(forms, "|")+"\",x\n"), "many.csv", ParseOptions{Format: CSV})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(g.Entries[0].Terms["en"]); n != 15000 {
+			t.Errorf("%d forms kept, want 15000", n)
+		}
+		_, err = Parse(strings.NewReader("en\n"+strings.Join(forms, "|")+"|!form 14999\n"), "many.csv", ParseOptions{Format: CSV})
+		if err == nil || !strings.Contains(err.Error(), `form "form 14999" is both accepted and forbidden`) {
+			t.Errorf("error %v", err)
+		}
+	})
 	t.Run("binary", func(t *testing.T) {
 		data := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 		for _, f := range []Format{Auto, CSV, TSV, TBX} {
