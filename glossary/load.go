@@ -144,18 +144,20 @@ func Parse(r io.Reader, name string, opts ParseOptions) (*Glossary, error) {
 	return g, nil
 }
 
-// sniff guesses the format of a text from its first line.
+// sniff guesses the format of a text from its first line that is not
+// blank: TBX when it starts with '<', TSV when it holds a tab, else CSV.
 func sniff(data []byte) Format {
-	t := bytes.TrimLeft(data, " \t\r\n")
-	if len(t) > 0 && t[0] == '<' {
-		return TBX
-	}
-	line := t
-	if i := bytes.IndexByte(line, '\n'); i >= 0 {
-		line = line[:i]
-	}
-	if bytes.IndexByte(line, '\t') >= 0 {
-		return TSV
+	for line := range bytes.Lines(data) {
+		t := bytes.TrimSpace(line)
+		switch {
+		case len(t) == 0:
+			continue
+		case t[0] == '<':
+			return TBX
+		case bytes.IndexByte(line, '\t') >= 0:
+			return TSV
+		}
+		return CSV
 	}
 	return CSV
 }

@@ -240,6 +240,14 @@ t:3 t:3
 `,
 		},
 		{
+			name: "sniffed TSV with an empty first column", format: Auto,
+			in: "\n\ten\tvi\n\tExpo\tHội chợ\n",
+			want: `t:3 t:3
+  en: ="Expo" @3:2
+  vi: ="Hội chợ" @3:7
+`,
+		},
+		{
 			name: "header only", format: CSV,
 			in:   "en,vi\n",
 			want: "",

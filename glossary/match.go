@@ -34,7 +34,6 @@ func (m Match) Text(text string) string { return text[m.Start:m.End] }
 // pattern is one form prepared for matching.
 type pattern struct {
 	entry   *Entry
-	index   int // entry index, for stable ties
 	form    Form
 	folded  string // NFC and case-folded
 	exact   string // NFC only
@@ -67,14 +66,14 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 	m := &Matcher{lang: lang}
 	fold := cases.Fold()
 	m.pats = make([]pattern, 0, len(g.Entries))
-	for i, e := range g.Entries {
+	for _, e := range g.Entries {
 		for _, f := range e.Terms[lang] {
 			exact := norm.NFC.String(f.Text)
 			if strings.TrimSpace(exact) == "" {
 				continue
 			}
 			m.pats = append(m.pats, pattern{
-				entry: e, index: i, form: f,
+				entry: e, form: f,
 				exact: exact, folded: foldString(fold, exact), caseSen: e.CaseSensitive,
 			})
 		}
