@@ -181,6 +181,9 @@ func (a *app) collectPipeline(o translateOptions, col *collector, live llm.Compl
 // output is not up to date runs only when every first request of it has
 // a batch answer, and those requests are never sent live.
 func (col *collector) wrap(t batchrun.Task, o translateOptions, g *glossary.Glossary, p *pipeline, m *manifest.Manifest) batchrun.Task {
+	if o.batch.maxCost == 0 && o.batch.maxTokens == 0 {
+		t.Estimate = nil // only budgets need it, and it costs a dry run per item
+	}
 	fingerprint := t.Fingerprint
 	t.Fingerprint = func(it batchrun.Item, s batchrun.Source) (string, error) {
 		fp, err := fingerprint(it, s)
