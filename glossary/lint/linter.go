@@ -20,8 +20,11 @@ type Linter struct {
 	sev map[string]Severity
 	// rank orders the rules as Rules lists them, for sorting findings.
 	rank map[string]int
-	// digits tells digits of any script apart quickly.
-	digits *digitTable
+	// digits tells digits of any script apart quickly, letters letters
+	// of the scripts of South-East Asia, and skeletons feeds the sieves.
+	digits    *digitTable
+	letters   *letterTable
+	skeletons *skeletonTable
 
 	mu    sync.Mutex
 	langs map[string]*langData
@@ -43,6 +46,11 @@ type langData struct {
 	owners  map[string][]owner
 	longest int
 	reader  *numbers.Reader
+	// sieve holds the forbidden forms and the forms of case-sensitive
+	// entries; nil when the language cannot be sieved (see sieve).
+	sieve *sieve
+	// grams counts the grams of those forms, to choose rare ones.
+	grams map[uint64]int
 }
 
 // UnknownRuleError reports a rule ID or severity in Options.Severities
@@ -63,7 +71,7 @@ func (e *UnknownRuleError) Error() string {
 // language, on first use. It fails for an unknown rule ID or severity in
 // opts.Severities (*UnknownRuleError).
 func New(opts Options) (*Linter, error) {
-	l := &Linter{reg: lang.New(), sev: map[string]Severity{}, rank: map[string]int{}, langs: map[string]*langData{}, digits: newDigitTable()}
+	l := &Linter{reg: lang.New(), sev: map[string]Severity{}, rank: map[string]int{}, langs: map[string]*langData{}, digits: newDigitTable(), letters: newLetterTable(), skeletons: &skeletonTable{}}
 	if opts.SourceLang == "" {
 		opts.SourceLang = "en"
 	}
@@ -138,6 +146,7 @@ func (l *Linter) build(ld *langData) {
 		ld.matcher = m
 	}
 	ld.owners, ld.longest = owners(g, ld.code)
+	ld.sieve, ld.grams = l.baseSieve(g, ld.code)
 }
 
 // page prepares a document.
@@ -161,10 +170,14 @@ func (l *Linter) CheckPair(src, tgt Doc) []Finding {
 	tp, tl := l.page(tgt)
 	pr := &pair{l: l, src: sp, tgt: tp, sl: sl, tl: tl}
 	var out []Finding
-	tm := l.matches(tl, tp)
+	var sm []glossary.Match
+	if l.on(TermMissing) && tl.matcher != nil && sl.matcher != nil {
+		sm = sl.matcher.FindAll(sp.doc.Text)
+	}
+	tm := l.matches(tl, tp, sm)
 	out = append(out, l.termForms(tp, tl, tm)...)
 	if l.on(TermMissing) && tl.matcher != nil {
-		out = append(out, pr.missingTerms(l.matches(sl, sp), tm)...)
+		out = append(out, pr.missingTerms(sm, tm)...)
 	}
 	if l.on(NumberMismatch) {
 		out = append(out, pr.numbers()...)
@@ -189,7 +202,7 @@ func (l *Linter) CheckPair(src, tgt Doc) []Finding {
 func (l *Linter) CheckOne(d Doc) []Finding {
 	p, ld := l.page(d)
 	var out []Finding
-	out = append(out, l.termForms(p, ld, l.matches(ld, p))...)
+	out = append(out, l.termForms(p, ld, l.matches(ld, p, nil))...)
 	if l.on(ScriptWrong) {
 		out = append(out, l.scripts(p, ld)...)
 	}

@@ -10,15 +10,15 @@ import (
 )
 
 // Numbers are read only around digits: a window reaches numBefore bytes
-// before the first digit of a run and numAfter bytes after its last, far
-// enough for every word the number reader looks at ("pukul", "ร้อยละ",
-// "หมื่นล้าน", "tháng", "pm"), then widens to the nearest space within
-// numSnap bytes so that no word is cut. Most of a text holds no digit
+// before the first digit of a run and numAfter bytes after its last,
+// far enough for every word the number reader looks at before a number
+// ("pukul", "ร้อยละ", "tháng", even decomposed) and after it (its 48-byte
+// window for "หมื่นล้าน", "เปอร์เซ็นต์", "pm", "世纪 60 年代"); a start in a
+// run of spaces moves back over the run. Most of a text holds no digit
 // and is never read.
 const (
-	numBefore = 64
-	numAfter  = 96
-	numSnap   = 32
+	numBefore = 40
+	numAfter  = 72
 )
 
 // digitTable marks the blocks of 16 code points of the Basic
@@ -49,47 +49,62 @@ func (t *digitTable) isDigit(r rune) bool {
 // windows returns the spans of text the number reader must see, in
 // order and without overlap.
 func (t *digitTable) windows(text string) [][2]int {
-	var raw [][2]int
+	var out [][2]int
 	add := func(s, e int) {
 		lo, hi := s-numBefore, e+numAfter
-		if k := len(raw) - 1; k >= 0 && lo <= raw[k][1] {
-			raw[k][1] = hi
+		if k := len(out) - 1; k >= 0 && lo <= out[k][1] {
+			out[k][1] = hi
 			return
 		}
-		raw = append(raw, [2]int{lo, hi})
+		out = append(out, [2]int{lo, hi})
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			if c-'0' < 10 {
 				add(i, i+1)
 			}
 			i++
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(text):
+			// three bytes, decoded inline: most characters of the
+			// scripts of South-East Asia
+			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if t[r>>10]&(1<<((r>>4)&63)) != 0 && utf8.ValidString(text[i:i+3]) && unicode.IsDigit(r) {
+				add(i, i+3)
+			}
+			i += 3
+			if text[i-2]&0xC0 != 0x80 || text[i-1]&0xC0 != 0x80 {
+				i -= 2 // not a valid sequence: go on after its first byte
+			}
+		default:
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if t.isDigit(r) {
+				add(i, i+n)
+			}
+			i += n
+		}
+	}
+	for k := range out {
+		out[k][0], out[k][1] = snapStart(text, out[k][0]), snapEnd(text, out[k][1])
+	}
+	// snapping may join neighbours
+	merged := out[:0]
+	for _, w := range out {
+		if k := len(merged) - 1; k >= 0 && w[0] <= merged[k][1] {
+			merged[k][1] = max(merged[k][1], w[1])
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if t.isDigit(r) {
-			add(i, i+n)
-		}
-		i += n
+		merged = append(merged, w)
 	}
-	out := raw[:0]
-	for _, w := range raw {
-		lo, hi := snapStart(text, w[0]), snapEnd(text, w[1])
-		if k := len(out) - 1; k >= 0 && lo <= out[k][1] {
-			out[k][1] = max(out[k][1], hi)
-			continue
-		}
-		out = append(out, [2]int{lo, hi})
-	}
-	return out
+	return merged
 }
 
 // isSpaceByte reports ASCII white space.
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// snapStart moves a window start back to a character boundary, over any
-// white space before it, and to the start of the word there.
+// snapStart moves a window start back to a character boundary and over
+// any run of spaces before it.
 func snapStart(text string, lo int) int {
 	if lo <= 0 {
 		return 0
@@ -97,33 +112,26 @@ func snapStart(text string, lo int) int {
 	for lo > 0 && !utf8.RuneStart(text[lo]) {
 		lo--
 	}
-	for lo > 0 && (isSpaceByte(text[lo-1]) || text[lo-1] == 0xA0 && lo > 1 && text[lo-2] == 0xC2) {
-		lo--
-	}
-	for k := lo; k > 0 && lo-k < numSnap; k-- {
-		if isSpaceByte(text[k-1]) {
-			return k
+	for lo > 0 {
+		switch {
+		case isSpaceByte(text[lo-1]):
+			lo--
+		case lo > 1 && text[lo-2] == 0xC2 && text[lo-1] == 0xA0: // no-break space
+			lo -= 2
+		default:
+			return lo
 		}
 	}
 	return lo
 }
 
-// snapEnd moves a window end forward to a character boundary and to the
-// end of the word there.
+// snapEnd moves a window end forward to a character boundary.
 func snapEnd(text string, hi int) int {
 	if hi >= len(text) {
 		return len(text)
 	}
 	for hi < len(text) && !utf8.RuneStart(text[hi]) {
 		hi++
-	}
-	for k := hi; k < len(text) && k-hi < numSnap; k++ {
-		if isSpaceByte(text[k]) {
-			return k
-		}
-	}
-	if hi+numSnap >= len(text) {
-		return len(text)
 	}
 	return hi
 }

@@ -2,69 +2,68 @@ package lint
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/juru-cli/juru/internal/script"
 	"github.com/juru-cli/juru/internal/zawgyi"
 )
 
 // scripts reports the blocks of p that are not mostly in the script of
-// its language (script.Check): Latin in a Thai file, Thai in a Khmer
-// file, Simplified Chinese in a Traditional one, kana in Chinese, a long
-// Vietnamese paragraph without a diacritic. Languages the registry does
-// not know are not checked.
+// its language, as script.Check judges them: Latin in a Thai file, Thai
+// in a Khmer file, Simplified Chinese in a Traditional one, kana in
+// Chinese, a long Vietnamese paragraph without a diacritic. Languages the
+// registry does not know are not checked.
+//
+// Most blocks are plainly fine, and a quick count (see letters.sure)
+// tells so without profiling them; script.Check judges the others.
 func (l *Linter) scripts(p *page, ld *langData) []Finding {
 	if !ld.known {
 		return nil
 	}
-	fs, err := script.Check(p.doc.Text, ld.code, script.Options{Registry: l.reg})
-	if err != nil {
+	want, ok := script.FromCode(ld.info.Script)
+	if !ok {
 		return nil
 	}
-	out := make([]Finding, 0, len(fs))
-	for _, f := range fs {
-		out = append(out, l.finding(ScriptWrong, p, f.Start, f.End, f.Message))
+	text := p.doc.Text
+	var unsure []block
+	whole := false
+	for _, b := range p.blocks {
+		if b.kind == code {
+			continue
+		}
+		s := text[b.start:b.end]
+		if l.letters.sure(s, want, ld.code == "vi") {
+			continue
+		}
+		if b.kind == front || strings.HasPrefix(s, "---") || strings.HasPrefix(s, "+++") {
+			whole = true
+		}
+		unsure = append(unsure, b)
+	}
+	if len(unsure) == 0 {
+		return nil
+	}
+	opts := script.Options{Registry: l.reg}
+	var out []Finding
+	if whole || 2*len(unsure) > len(p.blocks) {
+		fs, err := script.Check(text, ld.code, opts)
+		if err != nil {
+			return nil
+		}
+		for _, f := range fs {
+			out = append(out, l.finding(ScriptWrong, p, f.Start, f.End, f.Message))
+		}
+		return out
+	}
+	for _, b := range unsure {
+		fs, err := script.Check(text[b.start:b.end], ld.code, opts)
+		if err != nil {
+			return nil
+		}
+		for _, f := range fs {
+			out = append(out, l.finding(ScriptWrong, p, b.start+f.Start, b.start+f.End, f.Message))
+		}
 	}
 	return out
-}
-
-// untranslated reports the blocks of the translation that repeat a block
-// of the source (script.Untranslated); Related spans that source block.
-func (pr *pair) untranslated() []Finding {
-	fs := script.Untranslated(pr.src.doc.Text, pr.tgt.doc.Text, pr.sl.code, pr.tl.code)
-	out := make([]Finding, 0, len(fs))
-	for _, f := range fs {
-		g := pr.l.finding(ScriptWrong, pr.tgt, f.Start, f.End, f.Message)
-		if off, ok := pr.src.offset(f.SourceLine, f.SourceCol); ok {
-			end := off
-			if b := pr.src.blockAt(off); b >= 0 && pr.src.blocks[b].end > off {
-				end = pr.src.blocks[b].end
-			}
-			rel := pr.src.loc(off, end)
-			g.Related = &rel
-		}
-		out = append(out, g)
-	}
-	return out
-}
-
-// offset returns the byte offset of a 1-based line and character column.
-func (p *page) offset(line, col int) (int, bool) {
-	if line < 1 || line > len(p.nl)+1 || col < 1 {
-		return 0, false
-	}
-	off := 0
-	if line > 1 {
-		off = p.nl[line-2] + 1
-	}
-	for c := 1; c < col; c++ {
-		if off >= len(p.doc.Text) {
-			return 0, false
-		}
-		_, n := utf8.DecodeRuneInString(p.doc.Text[off:])
-		off += n
-	}
-	return off, true
 }
 
 // zawgyi reports the blocks holding Burmese in the Zawgyi encoding, as

@@ -10,12 +10,61 @@ import (
 )
 
 // matches returns the glossary occurrences in p, or nil when the
-// language has no forms or no term rule is on.
-func (l *Linter) matches(ld *langData, p *page) []glossary.Match {
+// language has no forms or no term rule is on. When the language has a
+// sieve, only the lines it flags are matched: those that may hold a
+// forbidden form, a form of a case-sensitive entry, or a form of an
+// entry of src, the matches of a source (for term.missing). Every match
+// those rules look at is then found, and perhaps some others.
+func (l *Linter) matches(ld *langData, p *page, src []glossary.Match) []glossary.Match {
 	if ld.matcher == nil || !l.on(TermMissing) && !l.on(TermForbidden) && !l.on(TermCase) {
 		return nil
 	}
-	return ld.matcher.FindAll(p.doc.Text)
+	if ld.sieve == nil {
+		return ld.matcher.FindAll(p.doc.Text)
+	}
+	ss := []*sieve{ld.sieve}
+	if len(src) > 0 {
+		var forms []string
+		seen := map[*glossary.Entry]bool{}
+		for _, m := range src {
+			if !seen[m.Entry] {
+				seen[m.Entry] = true
+				for _, f := range m.Entry.Terms[ld.code] {
+					forms = append(forms, f.Text)
+				}
+			}
+		}
+		own := newSieve(l.skeletons, forms, ld.grams)
+		if own == nil {
+			return ld.matcher.FindAll(p.doc.Text)
+		}
+		ss = append(ss, own)
+	}
+	return sieved(l.skeletons, ss, ld.matcher, p.doc.Text)
+}
+
+// baseSieve makes the sieve of a language's forbidden forms and of the
+// forms of its case-sensitive entries, with the gram counts of those
+// forms; nil when a form of the language holds a line feed or one of
+// those forms has an empty skeleton.
+func (l *Linter) baseSieve(g *glossary.Glossary, code string) (*sieve, map[uint64]int) {
+	var forms []string
+	for _, e := range g.Entries {
+		for _, f := range e.Terms[code] {
+			if strings.ContainsAny(f.Text, "\n\r") {
+				return nil, nil
+			}
+			if e.CaseSensitive && l.on(TermCase) || f.Status == glossary.Forbidden && l.on(TermForbidden) {
+				forms = append(forms, f.Text)
+			}
+		}
+	}
+	counts := gramCounts(l.skeletons, forms)
+	s := newSieve(l.skeletons, forms, counts)
+	if s == nil {
+		return nil, nil
+	}
+	return s, counts
 }
 
 // owner is an entry holding a form, with the form's status there.

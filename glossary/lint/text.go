@@ -3,7 +3,6 @@ package lint
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -73,10 +72,19 @@ type block struct {
 	level      int // heading level, 1 to 6
 }
 
-// isBlankRune reports characters that show as nothing: white space,
-// zero-width spaces and joiners, byte-order marks.
+// isBlankRune reports characters that show as nothing: white space
+// (unicode.IsSpace), zero-width spaces and joiners, byte-order marks.
 func isBlankRune(r rune) bool {
-	return unicode.IsSpace(r) || r == 0x200B || r == 0x2060 || r == 0xFEFF
+	switch {
+	case r < 0x80:
+		return r == ' ' || r >= '\t' && r <= '\r'
+	case r < 0x1680:
+		return r == 0x85 || r == 0xA0
+	case r >= 0x2000 && r <= 0x200B, r == 0x1680, r == 0x2028, r == 0x2029, r == 0x202F,
+		r == 0x205F, r == 0x2060, r == 0x3000, r == 0xFEFF:
+		return true
+	}
+	return false
 }
 
 // trimBlank returns the offsets of s[i:j] without blank characters at

@@ -1,0 +1,202 @@
+package lint
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/juru-cli/juru/glossary"
+)
+
+// benchLangs are the target languages the benchmarks check.
+var benchLangs = []string{"id", "th", "vi", "km", "my", "zh-Hans"}
+
+// benchSize is the size of each side of a generated pair.
+const benchSize = 1 << 20
+
+// benchFixture is the glossary and linter the benchmarks share.
+type benchFixture struct {
+	g *glossary.Glossary
+	l *Linter
+}
+
+// fixture builds the 10,000-entry, ten-language glossary and a linter.
+func fixture(b *testing.B) *benchFixture {
+	b.Helper()
+	g := genGlossary(b, 10000, 1)
+	l, err := New(Options{Glossary: g})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &benchFixture{g, l}
+}
+
+// threadCPU returns the CPU time the calling thread has used.
+func threadCPU() time.Duration {
+	var ru syscall.Rusage
+	const rusageThread = 1
+	if err := syscall.Getrusage(rusageThread, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// cpuBench runs f b.N times on one locked thread and reports, besides
+// wall-clock figures, the CPU time per operation and the megabytes per
+// CPU second: a machine shared with other work disturbs them less. It
+// returns the CPU time per operation.
+func cpuBench(b *testing.B, bytes int, f func()) time.Duration {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b.SetBytes(int64(bytes))
+	start := threadCPU()
+	n := 0
+	for b.Loop() {
+		f()
+		n++
+	}
+	cpu := threadCPU() - start
+	if n == 0 || cpu <= 0 {
+		return 0
+	}
+	per := cpu / time.Duration(n)
+	b.ReportMetric(float64(per.Nanoseconds()), "cpu-ns/op")
+	if bytes > 0 {
+		b.ReportMetric(float64(bytes)*float64(n)/cpu.Seconds()/1e6, "cpu-MB/s")
+	}
+	return per
+}
+
+func BenchmarkNew(b *testing.B) {
+	fx := fixture(b)
+	for b.Loop() {
+		l, err := New(Options{Glossary: fx.g})
+		if err != nil {
+			b.Fatal(err)
+		}
+		l.lang("th")
+	}
+}
+
+// BenchmarkCheckPair checks generated 1 MB articles and their 1 MB
+// translations: bytes are those of both sides.
+func BenchmarkCheckPair(b *testing.B) {
+	fx := fixture(b)
+	for _, lang := range benchLangs {
+		src, tgt := genPair(fx.g, lang, benchSize, 5)
+		b.Run(lang, func(b *testing.B) {
+			s, t := Doc{Path: "a.md", Lang: "en", Text: src}, Doc{Path: "a." + lang + ".md", Lang: lang, Text: tgt}
+			fx.l.CheckPair(s, t)
+			cpuBench(b, len(src)+len(tgt), func() { fx.l.CheckPair(s, t) })
+		})
+	}
+}
+
+// BenchmarkCheckOne checks generated 1 MB translations on their own.
+func BenchmarkCheckOne(b *testing.B) {
+	fx := fixture(b)
+	for _, lang := range benchLangs {
+		_, tgt := genPair(fx.g, lang, benchSize, 5)
+		b.Run(lang, func(b *testing.B) {
+			d := Doc{Path: "a." + lang + ".md", Lang: lang, Text: tgt}
+			fx.l.CheckOne(d)
+			cpuBench(b, len(tgt), func() { fx.l.CheckOne(d) })
+		})
+	}
+}
+
+// floresPair returns the FLORES-200 devtest in English and in the file
+// named, sentences in paragraphs of five, or skips.
+func floresPair(b *testing.B, file string) (string, string) { return floresPairT(b, file) }
+
+// floresPairT is floresPair for any test.
+func floresPairT(tb testing.TB, file string) (string, string) {
+	dir := sharedCorpus(tb, "flores200-devtest")
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, name+".devtest"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return paragraphs(strings.Split(strings.TrimRight(string(data), "\n"), "\n"), 5)
+	}
+	return read("eng_Latn"), read(file)
+}
+
+// BenchmarkCheckPairFlores checks the FLORES-200 devtest translations
+// against the English, repeated to about 1 MB a side.
+func BenchmarkCheckPairFlores(b *testing.B) {
+	fx := fixture(b)
+	for _, fl := range floresLangs {
+		b.Run(fl.code, func(b *testing.B) {
+			src, tgt := floresPair(b, fl.file)
+			n := benchSize/len(src) + 1
+			src, tgt = strings.Repeat(src+"\n\n", n), strings.Repeat(tgt+"\n\n", n)
+			s, t := Doc{Path: "a.md", Lang: "en", Text: src}, Doc{Path: "a.md", Lang: fl.code, Text: tgt}
+			fx.l.CheckPair(s, t)
+			cpuBench(b, len(src)+len(tgt), func() { fx.l.CheckPair(s, t) })
+		})
+	}
+}
+
+// BenchmarkGrep times GNU grep -F -i -f over the same generated pair and
+// the glossary's forms in both languages, in the same run as CheckPair,
+// and reports CheckPair's CPU time over grep's as juru/grep.
+func BenchmarkGrep(b *testing.B) {
+	grep, err := exec.LookPath("grep")
+	if err != nil {
+		b.Skip("grep not found; skipping the comparison")
+	}
+	if out, err := exec.Command(grep, "--version").Output(); err != nil || !strings.Contains(string(out), "GNU grep") {
+		b.Skip("grep is not GNU grep; skipping the comparison")
+	}
+	fx := fixture(b)
+	for _, lang := range benchLangs {
+		src, tgt := genPair(fx.g, lang, benchSize, 5)
+		dir := b.TempDir()
+		text := filepath.Join(dir, "text.txt")
+		terms := filepath.Join(dir, "terms.txt")
+		var forms []string
+		for _, e := range fx.g.Entries {
+			for _, l := range []string{"en", lang} {
+				for _, f := range e.Terms[l] {
+					forms = append(forms, f.Text)
+				}
+			}
+		}
+		if err := os.WriteFile(text, []byte(src+"\n"+tgt), 0o600); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(terms, []byte(strings.Join(forms, "\n")+"\n"), 0o600); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(lang, func(b *testing.B) {
+			s, t := Doc{Path: "a.md", Lang: "en", Text: src}, Doc{Path: "a.md", Lang: lang, Text: tgt}
+			juru := cpuBench(b, len(src)+len(tgt), func() { fx.l.CheckPair(s, t) })
+			var grepCPU time.Duration
+			const runs = 3
+			for range runs {
+				cmd := exec.Command(grep, "-F", "-i", "-o", "-f", terms, text)
+				cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+				cmd.Stdout = io.Discard
+				if err := cmd.Run(); err != nil {
+					if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+						b.Fatal(err)
+					}
+				}
+				grepCPU += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+			}
+			grepCPU /= runs
+			if grepCPU > 0 {
+				b.ReportMetric(float64(grepCPU.Nanoseconds()), "grep-cpu-ns/op")
+				b.ReportMetric(float64(len(src)+len(tgt))/grepCPU.Seconds()/1e6, "grep-MB/s")
+				b.ReportMetric(float64(juru)/float64(grepCPU), "juru/grep")
+			}
+		})
+	}
+}

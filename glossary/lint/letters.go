@@ -1,0 +1,145 @@
+package lint
+
+import (
+	"unicode/utf8"
+
+	"github.com/juru-cli/juru/internal/script"
+)
+
+// letterRanges are the blocks letterTable knows: Latin-1 to Latin
+// Extended-B, Thai and Lao, Myanmar, Khmer, Latin Extended Additional,
+// General Punctuation.
+var letterRanges = [...][2]rune{
+	{0x80, 0x250}, {0x0E00, 0x0F00}, {0x1000, 0x10A0}, {0x1780, 0x1800}, {0x1E00, 0x1F00}, {0x2000, 0x2070},
+}
+
+// letter classes: 0 is no letter; 1+s a letter of script s; viet marks a
+// Latin letter with a Vietnamese diacritic.
+const (
+	viet    = 0x80
+	scriptM = 0x7F
+)
+
+// letterTable tells, for the characters of letterRanges, whether
+// script.Profile counts them as letters and of which script. It is built
+// by asking script.Profile about each character, so the two agree.
+type letterTable struct {
+	class [len(letterRanges)][]uint8
+}
+
+func newLetterTable() *letterTable {
+	t := &letterTable{}
+	for k, rg := range letterRanges {
+		t.class[k] = make([]uint8, rg[1]-rg[0])
+		for r := rg[0]; r < rg[1]; r++ {
+			c := script.Profile(string(r))
+			if c.Total() == 0 {
+				continue
+			}
+			s, _ := c.Dominant()
+			v := uint8(1 + s)
+			if c.Vietnamese > 0 {
+				v |= viet
+			}
+			t.class[k][r-rg[0]] = v
+		}
+	}
+	return t
+}
+
+// lookup returns the class of r and whether the table knows r.
+func (t *letterTable) lookup(r rune) (uint8, bool) {
+	for k, rg := range letterRanges {
+		if r >= rg[0] && r < rg[1] {
+			return t.class[k][r-rg[0]], true
+		}
+	}
+	return 0, false
+}
+
+// markupByte marks the bytes at which script.Profile may skip markup (a
+// code span, an HTML tag or entity, a link destination, an e-mail
+// address) or where a URL may start ("://", "www.").
+func markupByte(c byte) bool {
+	switch c {
+	case '`', '<', '&', '[', ']', '{', '@', ':', 'w', 'W':
+		return true
+	}
+	return false
+}
+
+// sure reports whether script.Check surely finds nothing wrong with the
+// paragraph s in a language written in script want: its letters of want
+// are at least as many as all others could weigh (a Han character
+// weighs three), and for Vietnamese (vi) it has a Vietnamese letter or
+// too few Latin letters to need one. It answers false, unsure, for
+// Chinese, for scripts it has no table of, for characters outside its
+// table and for paragraphs that may hold markup, which script.Profile
+// skips.
+func (t *letterTable) sure(s string, want script.Script, vi bool) bool {
+	if want == script.Han || want == script.Other {
+		return false
+	}
+	own, latin, other := 0, 0, 0
+	sawViet := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if markupByte(c) {
+				if c == ':' && !(len(s) > i+2 && s[i+1] == '/' && s[i+2] == '/') && !hasSuffixFold(s[:i], "mailto") {
+					c = 0 // a plain colon
+				} else if (c == 'w' || c == 'W') && !(len(s) >= i+4 && (s[i:i+4] == "www." || s[i:i+4] == "WWW.")) {
+					c = 0
+				}
+				if c != 0 {
+					return false
+				}
+			}
+			if (c|0x20)-'a' < 26 {
+				latin++
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		v, known := t.lookup(r)
+		switch {
+		case !known:
+			if r == 0xFEFF || r >= 0x3000 && r <= 0x3003 {
+				continue // byte-order mark, CJK space and stops
+			}
+			return false
+		case v == 0:
+			continue
+		}
+		sawViet = sawViet || v&viet != 0
+		switch sc := script.Script(v&scriptM - 1); {
+		case sc == want:
+			own++
+		case sc == script.Latin:
+			latin++
+		default:
+			other++
+		}
+	}
+	if want == script.Latin {
+		return other == 0 && (!vi || sawViet || latin < script.DefaultDiacriticSpan)
+	}
+	return own > 0 && own >= latin+3*other
+}
+
+// hasSuffixFold reports whether s ends with the lower-case ASCII word w
+// in any case.
+func hasSuffixFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	s = s[len(s)-len(w):]
+	for i := range len(w) {
+		if s[i]|0x20 != w[i] {
+			return false
+		}
+	}
+	return true
+}

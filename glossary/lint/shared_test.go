@@ -1,0 +1,54 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedCorpus returns the folder corpus/name of the shared material
+// beside the checkout, found by walking up from the package, or skips
+// the test when it is absent.
+func sharedCorpus(tb testing.TB, name string) string {
+	tb.Helper()
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		p := filepath.Join(dir, "shared", "corpus", name)
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skipf("shared corpus %s not found beside the checkout; skipping", name)
+		}
+		dir = parent
+	}
+}
+
+// floresLangs maps the FLORES-200 files of the ASEAN languages to juru's
+// codes.
+var floresLangs = []struct{ file, code string }{
+	{"ind_Latn", "id"}, {"zsm_Latn", "ms"}, {"tha_Thai", "th"}, {"vie_Latn", "vi"}, {"tgl_Latn", "fil"},
+	{"khm_Khmr", "km"}, {"lao_Laoo", "lo"}, {"mya_Mymr", "my"}, {"zho_Hans", "zh-Hans"},
+}
+
+// paragraphs joins lines into paragraphs of k lines, one line each,
+// separated by blank lines.
+func paragraphs(lines []string, k int) string {
+	var b strings.Builder
+	for i, l := range lines {
+		switch {
+		case i == 0:
+		case i%k == 0:
+			b.WriteString("\n\n")
+		default:
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
