@@ -5,6 +5,7 @@ import "fmt"
 // ParseError reports a glossary file that cannot be read, with the place
 // of the problem.
 type ParseError struct {
+	// Pos is where the problem is; Line and Col are 0 when unknown.
 	Pos Pos
 	// Msg says what is wrong, in lower case.
 	Msg string
@@ -12,6 +13,7 @@ type ParseError struct {
 	Err error
 }
 
+// Error renders the error as "file:line:col: message".
 func (e *ParseError) Error() string {
 	if e.Err != nil && e.Msg == "" {
 		return fmt.Sprintf("%s: %v", e.Pos, e.Err)
@@ -22,6 +24,7 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
 }
 
+// Unwrap returns the underlying error.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // ConflictError reports two entries, possibly from different files, that
@@ -38,6 +41,7 @@ type ConflictError struct {
 	Detail string
 }
 
+// Error names both places and what differs.
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("%s: glossary conflict on %s %q with %s: %s", e.Second, e.Lang, e.Term, e.First, e.Detail)
 }

@@ -18,6 +18,7 @@ const (
 	Forbidden
 )
 
+// String returns "preferred", "admitted" or "forbidden".
 func (s Status) String() string {
 	switch s {
 	case Preferred:
@@ -44,6 +45,8 @@ type Pos struct {
 	Col  int    `json:"col,omitempty"`
 }
 
+// String renders the position as file:line:col, leaving out what is
+// unknown.
 func (p Pos) String() string {
 	switch {
 	case p.Line == 0:

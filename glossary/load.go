@@ -25,6 +25,7 @@ const (
 	TBX
 )
 
+// String returns the format's name in lower case, as in "csv".
 func (f Format) String() string {
 	switch f {
 	case Auto:

@@ -32,6 +32,7 @@ type Problem struct {
 	Message string `json:"message"`
 }
 
+// String renders the problem as "file:line:col: severity code: message".
 func (p Problem) String() string {
 	return fmt.Sprintf("%s: %s %s: %s", p.Pos, p.Severity, p.Code, p.Message)
 }
