@@ -31,14 +31,14 @@ func (a *app) batchCollectCommand() *cli.Command {
 			"those of expired, cancelled or failed batches. Collecting twice changes nothing.\n" +
 			"With --from-file, answers come from a results file of 'vllm run-batch' instead.",
 		Flags: a.taskFlags(taskFlag(),
-			&cli.StringFlag{Name: "from-file", Usage: "read the answers from `FILE`, the output of 'vllm run-batch' (or of any OpenAI batch)", Category: "Files"},
+			&cli.StringSliceFlag{Name: "from-file", Usage: "read the answers from `FILE`, the output of 'vllm run-batch' (or of any OpenAI batch); repeatable", Category: "Files"},
 		),
 		Action: func(c *cli.Context) error {
 			o, err := a.batchTaskOptions(c)
 			if err != nil {
 				return err
 			}
-			return a.batchCollect(c.Context, o, c.String("from-file"))
+			return a.batchCollect(c.Context, o, c.StringSlice("from-file"))
 		},
 	}
 }
@@ -61,7 +61,7 @@ type collector struct {
 }
 
 // batchCollect answers the run's items from batch results.
-func (a *app) batchCollect(ctx context.Context, o translateOptions, fromFile string) error {
+func (a *app) batchCollect(ctx context.Context, o translateOptions, fromFiles []string) error {
 	g, err := a.loadGlossaries(o.glossaries)
 	if err != nil {
 		return err
@@ -78,7 +78,7 @@ func (a *app) batchCollect(ctx context.Context, o translateOptions, fromFile str
 	if err != nil {
 		return err
 	}
-	col, live, err := a.openAnswers(ctx, o, fromFile)
+	col, live, err := a.openAnswers(ctx, o, fromFiles)
 	if err != nil {
 		return err
 	}
@@ -105,20 +105,23 @@ func (a *app) batchCollect(ctx context.Context, o translateOptions, fromFile str
 // openAnswers indexes the batch results: those of the output folder's
 // batches, downloaded first, or those of a results file. live is the
 // endpoint for repairs, built when first needed.
-func (a *app) openAnswers(ctx context.Context, o translateOptions, fromFile string) (*collector, llm.Completer, error) {
+func (a *app) openAnswers(ctx context.Context, o translateOptions, fromFiles []string) (*collector, llm.Completer, error) {
 	col := &collector{first: map[int][]string{}, pending: map[int]bool{}, inFlight: map[string]string{}}
 	parser, err := lineClient(o.endpoint)
 	if err != nil {
 		return nil, nil, err
 	}
 	live := &lazyCompleter{make: func() (llm.Completer, error) { return a.newClient(ctx, o.endpoint) }}
-	if fromFile != "" {
+	if len(fromFiles) > 0 {
 		col.answers = batchapi.NewAnswers(parser)
-		if err := col.answers.AddFile(fromFile); err != nil {
-			return nil, nil, &inputError{err}
+		for _, f := range fromFiles {
+			if err := col.answers.AddFile(f); err != nil {
+				col.answers.Close()
+				return nil, nil, &inputError{err}
+			}
 		}
 		if col.answers.Foreign > 0 {
-			fmt.Fprintf(a.stderr, "juru: warning: %s: %d lines with a custom_id juru did not write were ignored\n", fromFile, col.answers.Foreign)
+			fmt.Fprintf(a.stderr, "juru: warning: %d result lines with a custom_id juru did not write were ignored\n", col.answers.Foreign)
 		}
 		return col, live, nil
 	}

@@ -56,7 +56,7 @@ func (e *batchEnv) juru(args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	code := run(context.Background(), append([]string{"juru"}, args...), env{
 		stdin: strings.NewReader(""), stdout: &out, stderr: &errOut,
-		getenv: func(k string) string { return e.env[k] },
+		getenv: os.Getenv,
 	})
 	if strings.Contains(out.String()+errOut.String(), fakeKey) {
 		e.t.Fatalf("juru %v printed the API key", args)
@@ -93,7 +93,7 @@ func (e *batchEnv) writeArticles(n, paras int) string {
 				fmt.Fprintf(&b, "\nThe China-ASEAN Expo in Nanning drew %d exhibitors under the Belt and Road Initiative.\n", 100+i+k)
 			}
 		}
-		if err := os.WriteFile(filepath.Join(dir, sub, fmt.Sprintf("article-%03d.md", i)), []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, sub, fmt.Sprintf("story-%08x.md", uint32(i+1)*2654435761)), []byte(b.String()), 0o644); err != nil {
 			e.t.Fatal(err)
 		}
 	}

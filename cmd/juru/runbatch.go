@@ -42,13 +42,16 @@ func (a *app) expandInputs(bo batchOptions) ([]inputs.Input, error) {
 	if err != nil {
 		return nil, &inputError{err}
 	}
+	if len(ins) == 0 {
+		return nil, &inputError{errors.New("no input files found (folders are searched for .txt, .md, .html and .htm; use --all for every file)")}
+	}
 	if bo.shardN > 1 {
 		if ins, err = inputs.Shard(ins, bo.shardI, bo.shardN); err != nil {
 			return nil, usagef("--shard: %v", err)
 		}
-	}
-	if len(ins) == 0 {
-		return nil, &inputError{errors.New("no input files found (folders are searched for .txt, .md, .html and .htm; use --all for every file)")}
+		if len(ins) == 0 {
+			fmt.Fprintf(a.stderr, "juru: shard %s holds none of the inputs; nothing to do\n", bo.shard)
+		}
 	}
 	return ins, nil
 }
