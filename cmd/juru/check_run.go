@@ -29,8 +29,9 @@ type checkResult struct {
 // sourceDoc is a source read once for every translation of it.
 type sourceDoc struct {
 	text string
-	// changed is set when the manifest's hash of the source differs.
-	changed bool
+	// hash is the manifest's hash of the source as it is now (of its
+	// normalised text), when a manifest names it.
+	hash string
 }
 
 // runCheck checks the files and prints the report.
@@ -106,33 +107,32 @@ func firstError(errs []error) error {
 
 // readSources reads every source once, in parallel.
 func readSources(ctx context.Context, jobs []checkJob, n int) (map[string]*sourceDoc, error) {
-	type want struct{ path, hash string }
-	var list []want
-	index := map[string]int{}
+	var list []string
+	hashed := map[string]bool{}
 	for _, j := range jobs {
 		if j.source == "" {
 			continue
 		}
-		if _, ok := index[j.source]; !ok {
-			index[j.source] = len(list)
-			list = append(list, want{j.source, j.sourceHash})
+		if _, ok := hashed[j.source]; !ok {
+			list = append(list, j.source)
 		}
+		hashed[j.source] = hashed[j.source] || j.sourceHash != ""
 	}
 	docs := make([]*sourceDoc, len(list))
 	errs := make([]error, len(list))
 	eg, _ := errgroup.WithContext(ctx)
 	eg.SetLimit(n)
-	for i, w := range list {
+	for i, path := range list {
 		eg.Go(func() error {
-			d, err := textio.ReadFile(w.path, textio.Options{Verbatim: true})
+			d, err := textio.ReadFile(path, textio.Options{Verbatim: true})
 			if err != nil {
 				errs[i] = &inputError{fmt.Errorf("source: %w", err)}
 				return nil
 			}
 			sd := &sourceDoc{text: d.Text}
-			if w.hash != "" {
-				if norm, err := textio.ReadFile(w.path, textio.Options{}); err == nil {
-					sd.changed = manifest.Hash([]byte(norm.Text)) != w.hash
+			if hashed[path] {
+				if norm, err := textio.ReadFile(path, textio.Options{}); err == nil {
+					sd.hash = manifest.Hash([]byte(norm.Text))
 				}
 			}
 			docs[i] = sd
@@ -144,8 +144,8 @@ func readSources(ctx context.Context, jobs []checkJob, n int) (map[string]*sourc
 		return nil, err
 	}
 	out := make(map[string]*sourceDoc, len(list))
-	for i, w := range list {
-		out[w.path] = docs[i]
+	for i, path := range list {
+		out[path] = docs[i]
 	}
 	return out, nil
 }
@@ -182,7 +182,7 @@ func checkOneJob(l *lint.Linter, j checkJob, sources map[string]*sourceDoc, stdi
 	if j.source != "" {
 		src := sources[j.source]
 		cf.Mode, cf.Source, cf.SourceLang, cf.SourceText = modePair, j.source, j.sourceLang, src.text
-		if src.changed {
+		if j.sourceHash != "" && src.hash != "" && j.sourceHash != src.hash {
 			cf.Note = fmt.Sprintf("the source %s changed after this translation was made", j.source)
 			res.warn = strings.TrimSpace(res.warn + "\njuru: warning: " + j.display + ": " + cf.Note)
 		}
