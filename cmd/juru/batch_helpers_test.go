@@ -186,3 +186,14 @@ func sameRecords(t *testing.T, a, b string) {
 		t.Errorf("manifests differ:\n%s\n----\n%s", strings.Join(ra, "\n"), strings.Join(rb, "\n"))
 	}
 }
+
+// stdout runs juru, fails the test unless it exits with want, and
+// returns what it printed on stdout.
+func (e *batchEnv) stdout(want int, args ...string) string {
+	e.t.Helper()
+	code, out, errOut := e.juru(args...)
+	if code != want {
+		e.t.Fatalf("juru %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, want, out, errOut)
+	}
+	return out
+}
