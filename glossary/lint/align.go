@@ -3,6 +3,7 @@ package lint
 import (
 	"math"
 	"sort"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -91,6 +92,14 @@ const (
 	costMerge = 2.4
 	costGap   = 4.6
 	costKind  = 3.0
+	// a pair of blocks that share numbers costs up to costShared less,
+	// one whose numbers differ costKind more, and identical blocks
+	// costSame less
+	costShared = 3.0
+	costSame   = 8.0
+	// the length part of the cost of a block without counterpart is
+	// capped at costGapLength
+	costGapLength = 3.0
 	// variance of the target length per source character
 	lengthVar = 6.8
 	// maxCells bounds the alignment table.
@@ -142,13 +151,19 @@ func alignBlocks(src, tgt *page) ([]link, bool) {
 		d := (b - ratio*a) / math.Sqrt(lengthVar*(ratio*a+b)/2+1)
 		return d * d / 2
 	}
+	sa, ta := blockAnchors(src), blockAnchors(tgt)
 	kind := func(i, j int) float64 {
 		a, b := src.blocks[i], tgt.blocks[j]
+		c := 0.0
 		if a.kind != b.kind || a.level != b.level {
-			return costKind
+			c = costKind
 		}
-		return 0
+		if sa[i].same == ta[j].same {
+			c -= costSame
+		}
+		return c + numberCost(sa[i].numbers, ta[j].numbers)
 	}
+	merged := func(x, y []string) []string { return append(append([]string(nil), x...), y...) }
 	type step struct {
 		di, dj int
 	}
@@ -170,13 +185,15 @@ func alignBlocks(src, tgt *page) ([]link, bool) {
 				case 0:
 					c = cost11 + length(ls[i-1], lt[j-1]) + kind(i-1, j-1)
 				case 1:
-					c = costGap + length(ls[i-1], 0)
+					c = costGap + min(costGapLength, length(ls[i-1], 0))
 				case 2:
-					c = costGap + length(0, lt[j-1])
+					c = costGap + min(costGapLength, length(0, lt[j-1]))
 				case 3:
-					c = costMerge + length(ls[i-2]+ls[i-1], lt[j-1])
+					c = costMerge + length(ls[i-2]+ls[i-1], lt[j-1]) +
+						numberCost(merged(sa[i-2].numbers, sa[i-1].numbers), ta[j-1].numbers)
 				case 4:
-					c = costMerge + length(ls[i-1], lt[j-2]+lt[j-1])
+					c = costMerge + length(ls[i-1], lt[j-2]+lt[j-1]) +
+						numberCost(sa[i-1].numbers, merged(ta[j-2].numbers, ta[j-1].numbers))
 				}
 				if c += cost[from]; c < best {
 					best, bm = c, uint8(s)
@@ -199,6 +216,111 @@ func alignBlocks(src, tgt *page) ([]link, bool) {
 		out[k] = rev[len(rev)-1-k]
 	}
 	return out, true
+}
+
+// anchor is what alignBlocks compares blocks by besides their length:
+// their numbers and a hash of their text.
+type anchor struct {
+	numbers []string // the digit strings of the block, sorted
+	same    uint64   // weakHash of the block, or a unique value
+}
+
+// blockAnchors returns the anchors of the blocks of p. A block's numbers
+// are its runs of digits (of any script, as ASCII digits) with the
+// separators between groups left out, so that "1,500" and "1.500" agree.
+// Blocks without a letter or digit kept by weakHash get a hash no other
+// block has.
+func blockAnchors(p *page) []anchor {
+	out := make([]anchor, len(p.blocks))
+	empty := weakHash("")
+	for i, b := range p.blocks {
+		s := p.doc.Text[b.start:b.end]
+		out[i].numbers = digitRuns(s)
+		if out[i].same = weakHash(s); out[i].same == empty {
+			out[i].same = uint64(i)<<32 | 0xFFFFFFFF
+		}
+	}
+	return out
+}
+
+// digitRuns returns the numbers of s as strings of ASCII digits, sorted.
+func digitRuns(s string) []string {
+	var out []string
+	var cur []byte
+	sep := false
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range s {
+		if d, ok := digitOf(r); ok {
+			cur = append(cur, byte('0'+d))
+			sep = false
+			continue
+		}
+		if (r == '.' || r == ',' || r == ' ') && len(cur) > 0 && !sep {
+			sep = true
+			continue
+		}
+		sep = false
+		flush()
+	}
+	flush()
+	sort.Strings(out)
+	return out
+}
+
+// digitOf returns the value of a decimal digit of any script. Every
+// range of unicode.Nd is made of whole runs of ten digits from a zero.
+func digitOf(r rune) (int, bool) {
+	if r >= '0' && r <= '9' {
+		return int(r - '0'), true
+	}
+	if r < 0x660 {
+		return 0, false
+	}
+	for _, rg := range unicode.Nd.R16 {
+		if r >= rune(rg.Lo) && r <= rune(rg.Hi) {
+			return int(r-rune(rg.Lo)) % 10, true
+		}
+	}
+	for _, rg := range unicode.Nd.R32 {
+		if r >= rune(rg.Lo) && r <= rune(rg.Hi) {
+			return int(r-rune(rg.Lo)) % 10, true
+		}
+	}
+	return 0, false
+}
+
+// numberCost prices pairing blocks with the numbers a and b (sorted):
+// less the larger the share they have in common, more when both have
+// numbers and share none.
+func numberCost(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	x, y := append([]string(nil), a...), append([]string(nil), b...)
+	sort.Strings(x)
+	sort.Strings(y)
+	common := 0
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] == y[j]:
+			common++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	if common == 0 {
+		return costKind
+	}
+	return -costShared * float64(common) / float64(max(len(x), len(y)))
 }
 
 // blockLengths returns the length of each block in characters.

@@ -183,8 +183,19 @@ func (l *Linter) CheckPair(src, tgt Doc) []Finding {
 		out = append(out, pr.numbers()...)
 	}
 	if l.on(ScriptWrong) {
-		out = append(out, l.scripts(tp, tl)...)
-		out = append(out, pr.untranslated()...)
+		// a block left untranslated is in the source's script: say
+		// only that it is untranslated
+		same := pr.untranslated()
+		spans := map[[2]int]bool{}
+		for _, f := range same {
+			spans[[2]int{f.Start, f.End}] = true
+		}
+		for _, f := range l.scripts(tp, tl) {
+			if !spans[[2]int{f.Start, f.End}] {
+				out = append(out, f)
+			}
+		}
+		out = append(out, same...)
 	}
 	if l.on(EncodingZawgyi) {
 		out = append(out, l.zawgyi(tp)...)
