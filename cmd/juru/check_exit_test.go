@@ -12,7 +12,9 @@ import (
 // fixtures and checks the exit codes: 0 clean, 1 findings at or above
 // the fail level, 2 usage or input error, with one line on stderr.
 func TestCheckExitCodes(t *testing.T) {
-	td := func(name string) string { return filepath.Join("..", "..", "testdata", "check", filepath.FromSlash(name)) }
+	td := func(name string) string {
+		return filepath.Join("..", "..", "testdata", "check", filepath.FromSlash(name))
+	}
 	terms, src := td("terms.csv"), td("article.md")
 	for _, tc := range []struct {
 		name   string

@@ -60,16 +60,20 @@ func (a *app) planCheck(o checkOptions) ([]checkJob, error) {
 			return nil, &inputError{err}
 		}
 		for _, in := range ins {
+			explicit := filepath.Clean(in.Path) == filepath.Clean(arg)
 			l := o.lang
 			if l == "" {
 				l = a.langFromName(in.Path)
 			}
-			if l == "" {
+			switch {
+			case l == "" && explicit:
 				return nil, usagef("check: cannot tell the language of %s: give --lang, or name the file like article.th.md", in.Path)
+			case l == "":
+				fmt.Fprintf(a.stderr, "juru: warning: skipped %s: its name gives no language (give --lang, or name it like article.th.md)\n", in.Path)
+				continue
 			}
 			jobs = append(jobs, checkJob{
-				path: in.Path, display: in.Path, lang: l, source: o.source, sourceLang: o.from,
-				explicit: filepath.Clean(in.Path) == filepath.Clean(arg),
+				path: in.Path, display: in.Path, lang: l, source: o.source, sourceLang: o.from, explicit: explicit,
 			})
 		}
 	}

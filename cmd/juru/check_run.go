@@ -167,6 +167,9 @@ func checkOneJob(l *lint.Linter, j checkJob, sources map[string]*sourceDoc, stdi
 		return checkResult{}, &inputError{err}
 	}
 	cf := &checkedFile{Path: j.display, Lang: j.lang, Mode: modeAlone, Text: doc.Text, Note: j.note}
+	if doc.Format == textio.FormatHTML {
+		cf.Note = strings.TrimSpace(cf.Note + " An HTML page: lines and columns refer to the article text juru extracted from it.")
+	}
 	var res checkResult
 	d := lint.Doc{Path: j.display, Lang: j.lang, Text: doc.Text}
 	if o.fix {
