@@ -110,27 +110,71 @@ const (
 // Church align sentences, with moves 1-1, 1-0, 0-1, 2-1 and 1-2: the
 // length of a block of the translation is expected near the source's
 // times the ratio of the two texts' lengths. Blocks of different kinds
-// (a heading and a paragraph) pair at a cost. The table is searched in a
-// band around the diagonal; texts too unequal for it get links by
-// relative position, and false.
+// (a heading and a paragraph) pair at a cost, blocks sharing numbers or
+// identical at a discount. A block missing from one side skews the
+// ratio of the whole texts, so the ratio is taken again from the blocks
+// the first alignment pairs one to one, and the texts aligned again.
+// The table is searched in a band around the diagonal; texts too unequal
+// for it get links by relative position, and false.
 func alignBlocks(src, tgt *page) ([]link, bool) {
-	n, m := len(src.blocks), len(tgt.blocks)
-	ls, lt := blockLengths(src), blockLengths(tgt)
-	var sumS, sumT float64
+	a := &aligner{src: src, tgt: tgt, n: len(src.blocks), m: len(tgt.blocks)}
+	a.w = abs(a.n-a.m) + 64
+	if a.n == 0 || a.m == 0 || (a.n+1)*(2*a.w+1) > maxCells {
+		return proportional(a.n, a.m), false
+	}
+	a.ls, a.lt = blockLengths(src), blockLengths(tgt)
+	a.sa, a.ta = blockAnchors(src), blockAnchors(tgt)
+	ratio := lengthRatio(a.ls, a.lt, nil)
+	links, ok := a.run(ratio)
+	if r := lengthRatio(a.ls, a.lt, links); ok && r > 0 && math.Abs(r/ratio-1) > 0.1 {
+		links, ok = a.run(r)
+	}
+	return links, ok
+}
+
+// lengthRatio returns the ratio of the target's length to the source's:
+// over all blocks without links, over the blocks linked one to one
+// otherwise (0 when they hold less than a quarter of the source).
+func lengthRatio(ls, lt []float64, links []link) float64 {
+	var s, t, all float64
 	for _, x := range ls {
-		sumS += x
+		all += x
 	}
-	for _, x := range lt {
-		sumT += x
+	if links == nil {
+		s = all
+		for _, x := range lt {
+			t += x
+		}
+	} else {
+		for _, ln := range links {
+			if ln.s1-ln.s0 == 1 && ln.t1-ln.t0 == 1 {
+				s += ls[ln.s0]
+				t += lt[ln.t0]
+			}
+		}
+		if s < all/4 {
+			return 0
+		}
 	}
-	ratio := 1.0
-	if sumS > 0 && sumT > 0 {
-		ratio = sumT / sumS
+	if s == 0 || t == 0 {
+		return 1
 	}
-	w := abs(n-m) + 64
-	if n == 0 || m == 0 || (n+1)*(2*w+1) > maxCells {
-		return proportional(n, m), false
-	}
+	return t / s
+}
+
+// aligner holds what alignBlocks compares.
+type aligner struct {
+	src, tgt *page
+	n, m, w  int // block counts and the band's half width
+	ls, lt   []float64
+	sa, ta   []anchor
+}
+
+// run aligns the blocks for one length ratio.
+func (a *aligner) run(ratio float64) ([]link, bool) {
+	n, m, w := a.n, a.m, a.w
+	ls, lt, sa, ta := a.ls, a.lt, a.sa, a.ta
+	src, tgt := a.src, a.tgt
 	// dp[i][j-lo(i)] is the least cost of aligning the first i source
 	// blocks with the first j target blocks.
 	lo := func(i int) int { return i*m/n - w }
@@ -151,7 +195,6 @@ func alignBlocks(src, tgt *page) ([]link, bool) {
 		d := (b - ratio*a) / math.Sqrt(lengthVar*(ratio*a+b)/2+1)
 		return d * d / 2
 	}
-	sa, ta := blockAnchors(src), blockAnchors(tgt)
 	kind := func(i, j int) float64 {
 		a, b := src.blocks[i], tgt.blocks[j]
 		c := 0.0
