@@ -73,6 +73,7 @@ func testReport(t testing.TB) *checkReport {
 	th := fixture(t, "bad/article.th.md")
 	km := fixture(t, "bad/article.km.md")
 	my := fixture(t, "bad/article.my.md")
+	lo := fixture(t, "bad/article.lo.md")
 	xss := fixture(t, "xss/article.th.md")
 	draft := fixture(t, "drafts/deprecated.md")
 	const (
@@ -80,6 +81,7 @@ func testReport(t testing.TB) *checkReport {
 		thPath  = "out/article.th.md"
 		kmPath  = "out/article.km.md"
 		myPath  = "out/article.my.md"
+		loPath  = "out/article.lo.md"
 		xssPath = "out/xss/article.th.md"
 		drPath  = "drafts/deprecated.md"
 	)
@@ -116,6 +118,9 @@ func testReport(t testing.TB) *checkReport {
 		finding(t, drPath, draft, "East Timor", 1, lint.TermForbidden, lint.Error, `forbidden form "East Timor": use "Timor-Leste"`, "Timor-Leste"),
 		finding(t, drPath, draft, "OBOR", 1, lint.TermForbidden, lint.Error, `forbidden form "OBOR": use "Belt and Road Initiative"`, "Belt and Road Initiative"),
 	}
+	loFindings := []lint.Finding{
+		finding(t, loPath, lo, "໑໙", 1, lint.NumberMismatch, lint.Error, `number "18th" (18) of the source is changed to "໑໙" (19) in the translation`, ""),
+	}
 	pair := func(path, lang, text string, fs []lint.Finding) *checkedFile {
 		return &checkedFile{Path: path, Lang: lang, Mode: modePair, Source: srcPath, SourceLang: "en", Text: text, SourceText: src, Findings: fs}
 	}
@@ -124,6 +129,7 @@ func testReport(t testing.TB) *checkReport {
 			pair(thPath, "th", th, thFindings),
 			pair(kmPath, "km", km, kmFindings),
 			pair(myPath, "my", my, myFindings),
+			pair(loPath, "lo", lo, loFindings),
 			{Path: xssPath, Lang: "th", Mode: modeAlone, Text: xss, Findings: xssFindings, Note: `source <i>article.md</i> not found under .: checked on its own`},
 			{Path: drPath, Lang: "en", Mode: modeAlone, Text: draft, Findings: drFindings, Fixed: 2},
 			pair("out/article.vi.md", "vi", fixture(t, "clean/article.vi.md"), nil),

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/juru-cli/juru/glossary/lint"
 )
 
 // findBrowser returns a Chromium or Chrome on PATH, or "".
@@ -92,7 +94,7 @@ const probeJS = `
   r.source = rect(row && row.cells[0]);
   r.target = rect(row && row.cells[1]);
   r.cells = {};
-  ["th", "km", "my", "en", "vi"].forEach(function (l) {
+  ["th", "km", "my", "lo", "en", "vi"].forEach(function (l) {
     var td = Array.prototype.slice.call(document.querySelectorAll("td[lang='" + l + "']")).filter(function (c) { return c.textContent.trim() !== ""; })[0];
     r.cells[l] = {font: css(td, "fontFamily"), text: td ? td.textContent : "", rect: rect(td)};
   });
@@ -166,9 +168,19 @@ func TestHTMLInBrowser(t *testing.T) {
 	if browser == "" {
 		t.Skip("no chromium, chromium-browser or google-chrome on PATH: skipping the browser test of the review page (Debian: apt-get install chromium)")
 	}
+	r := testReport(t)
 	var buf bytes.Buffer
-	if err := formatHTML(&buf, testReport(t)); err != nil {
+	if err := formatHTML(&buf, r); err != nil {
 		t.Fatal(err)
+	}
+	// The page is opened at the forbidden form of out/article.th.md.
+	target := ""
+	for i, f := range r.Files {
+		for j, x := range f.Findings {
+			if f.Path == "out/article.th.md" && x.Rule == lint.TermForbidden {
+				target = fmt.Sprintf("f-%d-%d", i+1, j+1)
+			}
+		}
 	}
 	dir := t.TempDir()
 	pagePath := filepath.Join(dir, "review.html")
@@ -179,7 +191,6 @@ func TestHTMLInBrowser(t *testing.T) {
 	if err := os.WriteFile(probePath, []byte(instrument(t, buf.String())), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	const target = "f-4-3" // the forbidden form in out/article.th.md
 	dom := headless(t, browser, "--virtual-time-budget=5000", "--dump-dom", "file://"+filepath.ToSlash(probePath)+"#"+target)
 	p := readProbe(t, dom)
 
@@ -245,6 +256,7 @@ func TestHTMLInBrowser(t *testing.T) {
 			"th": {"งานแสดงสินค้าจีน-อาเซียน", "Noto Sans Thai"},
 			"km": {"ពិព័រណ៍ចិន-អាស៊ាន", "Noto Sans Khmer"},
 			"my": {"တရုတ်-အာဆီယံ", "Noto Sans Myanmar"},
+			"lo": {"ງານວາງສະແດງສິນຄ້າ", "Noto Sans Lao"},
 			"vi": {"Hội chợ Trung Quốc - ASEAN", "Noto Sans"},
 			"en": {"Trade talks in Nanning", "Noto Sans"},
 		} {
