@@ -38,7 +38,7 @@ type planFilter struct {
 
 // firstRequest is the request translate sends first for a chunk.
 func firstRequest(opts translate.Options, msgs []llm.Message) llm.Request {
-	return llm.Request{Model: opts.Model, Messages: msgs, Temperature: opts.Temperature, Seed: opts.Seed}
+	return batchapi.Request(opts.Model, msgs, opts.Temperature, opts.Seed)
 }
 
 // firstRequests lists the first request of every chunk of a translation

@@ -113,3 +113,9 @@ func isHex(s string, n int) bool {
 	}
 	return true
 }
+
+// Request returns the first request of a chunk as the translation sends
+// it: the model, the messages, and temperature and seed when set.
+func Request(model string, msgs []llm.Message, temperature *float32, seed *int) llm.Request {
+	return llm.Request{Model: model, Messages: msgs, Temperature: temperature, Seed: seed}
+}
