@@ -134,10 +134,9 @@ func testReport(t testing.TB) *checkReport {
 			{Path: drPath, Lang: "en", Mode: modeAlone, Text: draft, Findings: drFindings, Fixed: 2},
 			pair("out/article.vi.md", "vi", fixture(t, "clean/article.vi.md"), nil),
 		},
-		Rules:      rulesFor(map[string]lint.Severity{lint.StructureParagraphs: lint.Off, lint.TermCase: lint.Info}),
-		FailLevel:  lint.Error,
-		Glossary:   g,
-		SourceLang: "en",
+		Rules:     rulesFor(map[string]lint.Severity{lint.StructureParagraphs: lint.Off, lint.TermCase: lint.Info}),
+		FailLevel: lint.Error,
+		Glossary:  g,
 	}
 	r.sortFiles()
 	return r

@@ -22,8 +22,6 @@ type checkReport struct {
 	FailLevel lint.Severity
 	// Glossary holds the terms, for the review page; nil without one.
 	Glossary *glossary.Glossary
-	// SourceLang is the language of the sources.
-	SourceLang string
 }
 
 // ruleInfo is one rule as configured for a run.

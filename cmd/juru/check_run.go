@@ -202,7 +202,7 @@ func checkOneJob(l *lint.Linter, j checkJob, sources map[string]*sourceDoc, stdi
 // when the report goes to a file; otherwise to stderr, so that stdout
 // stays parseable.
 func (a *app) printCheck(o checkOptions, g *glossary.Glossary, results []checkResult) error {
-	r := &checkReport{Rules: rulesFor(o.severities), FailLevel: o.failLevel, Glossary: g, SourceLang: o.from}
+	r := &checkReport{Rules: rulesFor(o.severities), FailLevel: o.failLevel, Glossary: g}
 	diffs := a.stderr
 	if o.format == "text" || o.output != "" {
 		diffs = a.stdout
