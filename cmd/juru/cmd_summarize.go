@@ -221,32 +221,9 @@ func (a *app) summarizeBatch(ctx context.Context, o summarizeOptions, g *glossar
 		return err
 	}
 	b := &batchRun{a: a, bo: o.batch, p: p, name: "summarize"}
-	var items []batchrun.Item
-	for _, in := range ins {
-		for _, l := range o.to {
-			out, err := inputs.OutRel(in.Rel, "summary."+l.Code+".md")
-			if err != nil {
-				return &inputError{err}
-			}
-			items = append(items, batchrun.Item{
-				Key:    manifest.Key{Task: "summarize", Source: in.Rel, Lang: l.Code},
-				Output: out, Data: itemData{in: in, index: len(items)},
-			})
-		}
-	}
-	results := &summaryResults{res: map[int]*summarize.Result{}, errs: map[int]error{}}
-	dg := &digester{o: o, items: items, results: results, label: o.digestLabel}
-	if dg.label == "" {
-		dg.label = defaultLabel(o.batch.inputs)
-	}
-	if o.digest && !o.batch.dryRun {
-		for _, l := range o.to {
-			items = append(items, batchrun.Item{
-				Key:    manifest.Key{Task: "digest", Lang: l.Code},
-				Output: "digest." + l.Code + ".md", Stage: 1,
-				Data: itemData{index: len(items)},
-			})
-		}
+	items, dg, results, err := o.items(ins)
+	if err != nil {
+		return err
 	}
 	var m *manifest.Manifest
 	if !o.batch.toStdout() {
@@ -256,48 +233,7 @@ func (a *app) summarizeBatch(ctx context.Context, o summarizeOptions, g *glossar
 		defer m.Close()
 		dg.outDir = o.batch.outDir
 	}
-	task := batchrun.Task{
-		Load: func(ctx context.Context, it batchrun.Item) (batchrun.Source, error) {
-			if it.Task == "digest" {
-				return dg.load(it)
-			}
-			return src.load(ctx, it)
-		},
-		Fingerprint: func(it batchrun.Item, s batchrun.Source) (string, error) {
-			if it.Task == "digest" {
-				return "digest;" + dg.label + ";" + o.digestTitle, nil
-			}
-			fp, err := summarize.FingerprintOf(docOf(s).Text, o.options(it.Lang, g, p))
-			return fp.Key(), err
-		},
-		Estimate: func(it batchrun.Item, s batchrun.Source) batchrun.Estimate {
-			if it.Task == "digest" {
-				return batchrun.Estimate{}
-			}
-			plan, err := summarize.DryRun(docOf(s).Text, o.options(it.Lang, g, p))
-			if err != nil {
-				return batchrun.Estimate{}
-			}
-			return planEstimate(p, plan.Requests, plan.PromptTokens, plan.OutputTokens)
-		},
-		Do: func(ctx context.Context, it batchrun.Item, s batchrun.Source) (batchrun.Outcome, error) {
-			if it.Task == "digest" {
-				return batchrun.Outcome{Content: []byte(s.Value.(string))}, nil
-			}
-			d := it.Data.(itemData)
-			res, err := summarize.Summarize(ctx, p.completer, docOf(s).Text, o.options(it.Lang, g, p))
-			var ve *summarize.ViolationsError
-			if errors.As(err, &ve) {
-				res, err = ve.Result, &withheldError{n: len(ve.Result.Violations)}
-			}
-			results.set(d.index, res, err)
-			if err != nil {
-				b.noteErr(d.index, err)
-				return batchrun.Outcome{}, err
-			}
-			return batchrun.Outcome{Content: []byte(res.Text), Violations: len(res.Violations)}, nil
-		},
-	}
+	task := o.task(g, p, b, src, dg, results)
 	s, runErr := b.execute(ctx, m, items, task)
 	if s != nil {
 		a.printSummaryResults(o, items, s, results)
@@ -385,5 +321,85 @@ func (a *app) printProblems(where string, res *summarize.Result) {
 	}
 	for _, v := range res.Warnings {
 		fmt.Fprintf(a.stderr, "%s:%d:%d: warning: summary [%s]: %s\n", where, v.Line, v.Col, res.To, v.Message)
+	}
+}
+
+// items lists the items of a summary run: every input in every
+// language, then with --digest one digest per language, with the
+// digester and the results they share.
+func (o summarizeOptions) items(ins []inputs.Input) ([]batchrun.Item, *digester, *summaryResults, error) {
+	var items []batchrun.Item
+	for _, in := range ins {
+		for _, l := range o.to {
+			out, err := inputs.OutRel(in.Rel, "summary."+l.Code+".md")
+			if err != nil {
+				return nil, nil, nil, &inputError{err}
+			}
+			items = append(items, batchrun.Item{
+				Key:    manifest.Key{Task: "summarize", Source: in.Rel, Lang: l.Code},
+				Output: out, Data: itemData{in: in, index: len(items)},
+			})
+		}
+	}
+	results := &summaryResults{res: map[int]*summarize.Result{}, errs: map[int]error{}}
+	dg := &digester{o: o, items: items, results: results, label: o.digestLabel}
+	if dg.label == "" {
+		dg.label = defaultLabel(o.batch.inputs)
+	}
+	if o.digest && !o.batch.dryRun {
+		for _, l := range o.to {
+			items = append(items, batchrun.Item{
+				Key:    manifest.Key{Task: "digest", Lang: l.Code},
+				Output: "digest." + l.Code + ".md", Stage: 1,
+				Data: itemData{index: len(items)},
+			})
+		}
+	}
+	return items, dg, results, nil
+}
+
+// task is the work of a summary run through the pipeline p.
+func (o summarizeOptions) task(g *glossary.Glossary, p *pipeline, b *batchRun, src *sourceReader, dg *digester, results *summaryResults) batchrun.Task {
+	return batchrun.Task{
+		Load: func(ctx context.Context, it batchrun.Item) (batchrun.Source, error) {
+			if it.Task == "digest" {
+				return dg.load(it)
+			}
+			return src.load(ctx, it)
+		},
+		Fingerprint: func(it batchrun.Item, s batchrun.Source) (string, error) {
+			if it.Task == "digest" {
+				return "digest;" + dg.label + ";" + o.digestTitle, nil
+			}
+			fp, err := summarize.FingerprintOf(docOf(s).Text, o.options(it.Lang, g, p))
+			return fp.Key(), err
+		},
+		Estimate: func(it batchrun.Item, s batchrun.Source) batchrun.Estimate {
+			if it.Task == "digest" {
+				return batchrun.Estimate{}
+			}
+			plan, err := summarize.DryRun(docOf(s).Text, o.options(it.Lang, g, p))
+			if err != nil {
+				return batchrun.Estimate{}
+			}
+			return planEstimate(p, plan.Requests, plan.PromptTokens, plan.OutputTokens)
+		},
+		Do: func(ctx context.Context, it batchrun.Item, s batchrun.Source) (batchrun.Outcome, error) {
+			if it.Task == "digest" {
+				return batchrun.Outcome{Content: []byte(s.Value.(string))}, nil
+			}
+			d := it.Data.(itemData)
+			res, err := summarize.Summarize(ctx, p.completer, docOf(s).Text, o.options(it.Lang, g, p))
+			var ve *summarize.ViolationsError
+			if errors.As(err, &ve) {
+				res, err = ve.Result, &withheldError{n: len(ve.Result.Violations)}
+			}
+			results.set(d.index, res, err)
+			if err != nil {
+				b.noteErr(d.index, err)
+				return batchrun.Outcome{}, err
+			}
+			return batchrun.Outcome{Content: []byte(res.Text), Violations: len(res.Violations)}, nil
+		},
 	}
 }
