@@ -100,87 +100,86 @@ func blockHash(s string) uint64 {
 }
 
 // weakHash hashes what of a paragraph no normalization changes: ASCII
-// characters not followed by a non-ASCII one (which may combine with
-// them), the letters of stable runs of the scripts of South-East Asia and
-// of Han (stableRune), and where blank runs separate them. Paragraphs
-// with equal blockHash have equal weakHash: whatever NFC changes is left
-// out, save three characters it turns into ASCII, read as that ASCII.
+// characters that nothing after them may combine with, the letters of
+// stable runs of the scripts of South-East Asia and of Han (stableRune),
+// and where blank runs separate them. Paragraphs with equal blockHash
+// have equal weakHash: whatever NFC changes is left out, and the
+// characters NFC turns into kept ones (nfcMakesKept) are read as NFC
+// reads them.
 func weakHash(s string) uint64 {
 	h := uint64(fnvBasis)
 	space, started := false, false
-	for i := 0; i < len(s); {
-		c := s[i]
-		var r rune
-		switch {
-		case c < utf8.RuneSelf:
-			i++
-			if c == ' ' || c >= '\t' && c <= '\r' {
-				space = true
-				continue
-			}
-			if i < len(s) && s[i] >= utf8.RuneSelf && !asciiAfter(s[i:]) {
-				continue // may combine with what follows
-			}
-			r = rune(c)
-		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// three bytes, decoded inline: most characters of the
-			// scripts of South-East Asia and Han
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
-			if !stableRune(r) {
-				if r = weakRune(r); r < 0 {
-					space = space || r == -2
-					continue
-				}
-			}
-		default:
-			var n int
-			r, n = utf8.DecodeRuneInString(s[i:])
-			i += n
-			if r = weakRune(r); r < 0 {
-				space = space || r == -2
-				continue
-			}
-		}
+	pending := rune(-1) // an ASCII character, kept unless a mark follows
+	keep := func(r rune) {
 		if space && started {
 			h = fnv64(h, ' ')
 		}
 		space, started = false, true
 		h = fnv64(h, r)
 	}
+	// next settles the pending character before one that may (joins)
+	// or may not combine with what precedes it
+	next := func(joins bool) {
+		if pending >= 0 && !joins {
+			keep(pending)
+		}
+		pending = -1
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			next(false)
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				space = true
+			} else {
+				pending = rune(c)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case stableRune(r):
+			next(false)
+			keep(r)
+		case nfcMakesKept(r):
+			// NFC makes these ASCII or stable, or with what follows
+			// them something else: read the segment as NFC reads it
+			n = norm.NFC.NextBoundaryInString(s[i:], true)
+			next(false)
+			for k, x := range norm.NFC.String(s[i : i+n]) {
+				switch {
+				case k > 0:
+					next(true)
+				case x < utf8.RuneSelf:
+					pending = x
+				case stableRune(x):
+					keep(x)
+				}
+			}
+		case isBlankRune(r):
+			next(false)
+			space = true
+		default:
+			next(pending >= 0 && !norm.NFC.PropertiesString(s[i:]).BoundaryBefore())
+		}
+		i += n
+	}
+	next(false)
 	return h
 }
 
-// weakRune returns what weakHash keeps of a character that is not ASCII:
-// the ASCII character NFC makes of it, the character itself when it is
-// stable, -2 for a blank, -1 for nothing.
-func weakRune(r rune) rune {
-	switch {
-	case r == 0x037E:
-		return ';'
-	case r == 0x1FEF:
-		return '`'
-	case r == 0x212A:
-		return 'K'
-	case stableRune(r):
-		return r
-	case isBlankRune(r):
-		return -2
-	}
-	return -1
-}
-
-// asciiAfter reports whether s starts with a character after which an
-// ASCII character is kept by weakHash: a blank, or one NFC turns into
-// ASCII.
-func asciiAfter(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r == 0x037E || r == 0x1FEF || r == 0x212A || isBlankRune(r)
+// nfcMakesKept reports the characters NFC turns into what weakHash
+// keeps: three into ASCII (";", "`", "K"), the compatibility ideographs
+// into unified Han ones.
+func nfcMakesKept(r rune) bool {
+	return r == 0x037E || r == 0x1FEF || r == 0x212A || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F
 }
 
 // stableRune reports letters that NFC never changes, never composes with
-// a neighbour and never makes from another character: the consonants of
-// Thai, Lao, Khmer and Burmese and the unified Han ideographs.
+// a neighbour and never makes from another character, save the
+// compatibility ideographs (see nfcMakesKept): the consonants of Thai,
+// Lao, Khmer and Burmese and the unified Han ideographs.
 func stableRune(r rune) bool {
 	switch {
 	case r >= 0x0E01 && r <= 0x0E2E, // Thai consonants

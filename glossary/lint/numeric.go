@@ -103,8 +103,9 @@ func (t *digitTable) windows(text string) [][2]int {
 // isSpaceByte reports ASCII white space.
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// snapStart moves a window start back to a character boundary and over
-// any run of spaces before it.
+// snapStart moves a window start back to a character boundary; where it
+// falls in a run of spaces (or no-break spaces), back over the run and
+// numBefore bytes more, for the word before the run.
 func snapStart(text string, lo int) int {
 	if lo <= 0 {
 		return 0
@@ -112,6 +113,7 @@ func snapStart(text string, lo int) int {
 	for lo > 0 && !utf8.RuneStart(text[lo]) {
 		lo--
 	}
+	moved := false
 	for lo > 0 {
 		switch {
 		case isSpaceByte(text[lo-1]):
@@ -119,8 +121,12 @@ func snapStart(text string, lo int) int {
 		case lo > 1 && text[lo-2] == 0xC2 && text[lo-1] == 0xA0: // no-break space
 			lo -= 2
 		default:
+			if moved && lo > 0 {
+				return snapStart(text, max(0, lo-numBefore))
+			}
 			return lo
 		}
+		moved = true
 	}
 	return lo
 }

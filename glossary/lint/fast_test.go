@@ -1,0 +1,328 @@
+package lint
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/juru-cli/juru/internal/numbers"
+	"github.com/juru-cli/juru/internal/script"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Each fast path of the package is checked here against the obvious
+// slow way of doing the same, on every character where that is cheap
+// and on random text otherwise.
+
+// trickyPieces are the bits random texts are made of: words of every
+// script, numbers in many conventions, marks that combine or reorder,
+// characters that normalization or case folding change, markup.
+var trickyPieces = []string{
+	"the", "The", "ASEAN", "Asean", "asean", "expo", "Expo", "İzmir", "Straße", "ß", "ﬁ", "K", "\u212A", "\u037E", "\u1FEF",
+	"e\u0301", "é", "Ê", "ế", "e\u0302\u0301", "a\u05B0\u0301", "q\u0301", "\u0301", "\u0345", "ᾳ",
+	"Hội chợ", "Ho\u0302\u0323i", "đường", "ĐƯỜNG", "tháng", "tha\u0301ng", "tỷ", "triệu",
+	"ข้อริเริ่ม", "ก\u0e48\u0e38", "ก\u0e38\u0e48", "ร้อยละ", "หมื่นล้าน", "พันล้าน", "๑๒๓", "๒๕๖๓", "น.",
+	"ຂໍ້ລິເລີ່ມ", "໑໘", "ໜານ", "ຕື້", "ខ្សែក្រវ៉ាត់", "១៨", "ប៊ីលាន", "\u200b",
+	"ခေါင်း", "ေခါင္း", "\u1025\u102e", "\u1026", "၁,၅၀၀", "ဘီလီယံ",
+	"中国", "东盟", "亿", "万", "第", "月", "世纪", "年代", "多", "\uF900", "\u8C48", "國", "の", "한",
+	"pukul", "jam", "lúc", "ke-", "per cent", "persen", "%", "％", "pm", "GMT", "WIB", "bn", "billion", "miliar", "juta",
+	"1", "18", "18th", "2020", "2563", "1,500", "1.500", "1 500", "1\u00a0500", "34.35", "34,35", "6.7%", "10.30", "4.2-3.9",
+	"400", "12", "0", "٣", "１２", "1e5", "-", "–", ",", ".", ":", "://", "www.", "@", "`", "<b>", "&amp;", "[x](y)", "{#id}",
+	" ", " ", "  ", "\t", "\u00a0", "\u3000", "\n", "\n\n", "\r\n", "\n \n", "\ufeff", "\xff", "\xe0\xb8",
+}
+
+// trickyText joins n random pieces, with or without spaces between.
+func trickyText(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(trickyPieces[r.IntN(len(trickyPieces))])
+		if r.IntN(3) > 0 {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func TestDigitTable(t *testing.T) {
+	d := newDigitTable()
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if d.isDigit(r) != unicode.IsDigit(r) {
+			t.Fatalf("isDigit(%U) = %v", r, d.isDigit(r))
+		}
+		if v, ok := digitOf(r); ok != unicode.IsDigit(r) || ok && (v < 0 || v > 9) {
+			t.Fatalf("digitOf(%U) = %d, %v", r, v, ok)
+		}
+	}
+	for s, v := range map[string]int{"7": 7, "๓": 3, "໙": 9, "៥": 5, "၀": 0, "٣": 3, "８": 8} {
+		r := []rune(s)[0]
+		if got, ok := digitOf(r); !ok || got != v {
+			t.Errorf("digitOf(%q) = %d, %v, want %d", s, got, ok, v)
+		}
+	}
+}
+
+func TestIsBlankRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsSpace(r) || r == 0x200B || r == 0x2060 || r == 0xFEFF
+		if isBlankRune(r) != want {
+			t.Fatalf("isBlankRune(%U) = %v", r, !want)
+		}
+	}
+}
+
+// TestWindowsMatchExtract checks that reading numbers around digits
+// only finds what reading the whole text finds, numbers in words aside.
+func TestWindowsMatchExtract(t *testing.T) {
+	l := testLinter(t)
+	r := rand.New(rand.NewPCG(1, 2))
+	texts := []string{
+		"Growth was 6.7% in 2020" + strings.Repeat(" ", 200) + "ร้อยละ" + strings.Repeat(" ", 90) + "12 and pukul" + strings.Repeat("\u00a0", 50) + "10.30",
+		strings.Repeat("x", 500) + "1" + strings.Repeat("ก", 300) + "2 หมื่นล้าน",
+	}
+	for range 3000 {
+		texts = append(texts, trickyText(r, 1+r.IntN(60)))
+	}
+	for _, lang := range []string{"en", "id", "vi", "th", "km", "lo", "my", "zh-Hans", "fil"} {
+		ld := l.lang(lang)
+		for _, text := range texts {
+			var want []numbers.Number
+			for _, n := range ld.reader.Extract(text) {
+				if !n.Spelled {
+					want = append(want, n)
+				}
+			}
+			got := l.extract(ld, text)
+			if len(got) != len(want) {
+				t.Fatalf("%s %q: %d numbers, want %d:\n%v\n%v", lang, text, len(got), len(want), got, want)
+			}
+			for i := range got {
+				g, w := got[i], want[i]
+				if g.Raw != w.Raw || g.Start != w.Start || g.End != w.End || g.Value.Cmp(w.Value) != 0 ||
+					len(g.Alt) != len(w.Alt) || g.Percent != w.Percent || g.Ordinal != w.Ordinal ||
+					g.Year != w.Year || g.Month != w.Month || g.Scale != w.Scale {
+					t.Fatalf("%s %q: number %d is %+v, want %+v", lang, text, i, g, w)
+				}
+			}
+		}
+	}
+}
+
+// TestBlocksMatchScript checks splitBlocks against the paragraphs of
+// internal/script: in a Thai file, every paragraph of Latin prose is
+// reported on its own, with its span.
+func TestBlocksMatchScript(t *testing.T) {
+	lines := []string{
+		"the expo opened in the city today", "visitors came from many countries", "# a heading line here", "",
+		" ", "\t", "\u200b", "\u3000 ", "```", "~~~", "```go", "<!-- a comment", "still commented -->",
+		"<!-- closed -->", "   indented text of the paragraph", "text ``` with backticks", "---", "===",
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		n := 1 + r.IntN(14)
+		ls := make([]string, n)
+		for i := range ls {
+			ls[i] = lines[r.IntN(len(lines))]
+		}
+		text := strings.Join(ls, "\n")
+		if r.IntN(2) == 0 {
+			text += "\n"
+		}
+		if isFrontOpen(ls[0]) {
+			continue // front matter is judged as a whole by script
+		}
+		fs, err := script.Check(text, "th", script.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got, want [][2]int
+		for _, b := range splitBlocks(text) {
+			if alone, _ := script.Check(text[b.start:b.end], "th", script.Options{}); b.kind != code && len(alone) > 0 {
+				got = append(got, [2]int{b.start, b.end})
+			}
+		}
+		for _, f := range fs {
+			want = append(want, [2]int{f.Start, f.End})
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q:\nblocks %v\nscript %v", text, got, want)
+		}
+	}
+}
+
+// TestScriptsMatchCheck checks that judging blocks quickly reports what
+// script.Check reports on the whole text.
+func TestScriptsMatchCheck(t *testing.T) {
+	l := testLinter(t)
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, lang := range []string{"id", "vi", "th", "km", "lo", "my", "zh-Hans", "en", "fil", "ta"} {
+		ld := l.lang(lang)
+		for range 1500 {
+			text := trickyText(r, 1+r.IntN(40))
+			want, err := script.Check(text, lang, script.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := l.scripts(newPage(Doc{Text: text}, ld.code), ld)
+			if len(got) != len(want) {
+				t.Fatalf("%s %q: %d findings, want %d:\n%s\n%+v", lang, text, len(got), len(want), render(got), want)
+			}
+			for i := range got {
+				if got[i].Start != want[i].Start || got[i].End != want[i].End || got[i].Message != want[i].Message {
+					t.Fatalf("%s %q: %+v, want %+v", lang, text, got[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+// TestHashesIgnoreNormalization checks that both paragraph hashes read a
+// text and its NFC form alike, on every character and on random text.
+func TestHashesIgnoreNormalization(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		n := norm.NFC.String(s)
+		if weakHash(s) != weakHash(n) {
+			t.Fatalf("weakHash(%+q) != weakHash(NFC %+q)", s, n)
+		}
+		if blockHash(s) != blockHash(n) {
+			t.Fatalf("blockHash(%+q) != blockHash(NFC %+q)", s, n)
+		}
+	}
+	for c := rune(0x80); c <= unicode.MaxRune; c++ {
+		if c >= 0xD800 && c < 0xE000 {
+			continue
+		}
+		s := string(c)
+		check("a" + s + "b")
+		if c < 0x3000 {
+			check("a" + s + "\u0301b")
+			check("\u1025" + s)
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		check(trickyText(r, 1+r.IntN(20)))
+	}
+}
+
+// TestUntranslatedMatchesScript checks the hashed search for paragraphs
+// left untranslated against script.Untranslated on whole texts.
+func TestUntranslatedMatchesScript(t *testing.T) {
+	l := testLinter(t)
+	r := rand.New(rand.NewPCG(9, 10))
+	para := func() string { return strings.ReplaceAll(trickyText(r, 1+r.IntN(12)), "\n", " ") }
+	vary := func(p string) string {
+		switch r.IntN(4) {
+		case 0:
+			return norm.NFD.String(p)
+		case 1:
+			return strings.ReplaceAll(p, " ", "  \n ")
+		case 2:
+			return " " + p + "\u200b"
+		}
+		return p
+	}
+	for _, langs := range [][2]string{{"en", "id"}, {"en", "th"}, {"th", "km"}, {"vi", "en"}} {
+		sl, tl := l.lang(langs[0]), l.lang(langs[1])
+		for range 2000 {
+			var src, tgt []string
+			for range 1 + r.IntN(6) {
+				p := para()
+				src = append(src, p)
+				if r.IntN(3) == 0 {
+					tgt = append(tgt, vary(p))
+				} else {
+					tgt = append(tgt, para())
+				}
+			}
+			s, g := strings.Join(src, "\n\n"), strings.Join(tgt, "\n\n")
+			pr := &pair{l: l, src: newPage(Doc{Text: s}, sl.code), tgt: newPage(Doc{Text: g}, tl.code), sl: sl, tl: tl}
+			got := pr.untranslated()
+			want := script.Untranslated(s, g, langs[0], langs[1])
+			if len(got) != len(want) {
+				t.Fatalf("%v\n%q\n%q:\n%d findings, want %d:\n%s%+v", langs, s, g, len(got), len(want), render(got), want)
+			}
+			for i := range got {
+				if got[i].Start != want[i].Start || got[i].End != want[i].End || got[i].Related.Line != want[i].SourceLine {
+					t.Fatalf("%q / %q: %+v, want %+v", s, g, got[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+// TestLettersAgreeWithProfile checks the letter table on every character
+// it holds against script.Profile, and that a sure answer is right.
+func TestLettersAgreeWithProfile(t *testing.T) {
+	lt := newLetterTable()
+	for _, rg := range letterRanges {
+		for c := rg[0]; c < rg[1]; c++ {
+			v, ok := lt.lookup(c)
+			p := script.Profile(string(c))
+			s, _ := p.Dominant()
+			if !ok || (v == 0) != (p.Total() == 0) || v != 0 && script.Script(v&scriptM-1) != s {
+				t.Fatalf("%U: class %#x, profile %+v", c, v, p)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, lang := range []string{"id", "vi", "th", "km", "lo", "my"} {
+		want, _ := script.FromCode(map[string]string{"id": "Latn", "vi": "Latn", "th": "Thai", "km": "Khmr", "lo": "Laoo", "my": "Mymr"}[lang])
+		for range 5000 {
+			s := strings.TrimSpace(strings.ReplaceAll(trickyText(r, 1+r.IntN(30)), "\n", " "))
+			if s == "" || !lt.sure(s, want, lang == "vi") {
+				continue
+			}
+			if fs, _ := script.Check(s, lang, script.Options{}); len(fs) > 0 {
+				t.Fatalf("%s %q: sure, but script.Check says %s", lang, s, fs[0].Message)
+			}
+		}
+	}
+}
+
+// TestSkeletonOfMatches checks the property the sieve rests on: wherever
+// the matcher finds a form, the skeleton of the text there is the
+// skeleton of the form. It checks every character folded and composed
+// as the matcher compares it, then random matches.
+func TestSkeletonOfMatches(t *testing.T) {
+	st := &skeletonTable{}
+	fold := cases.Fold()
+	// characters the matcher takes for one another have one skeleton
+	byFold := map[string]string{}
+	for c := rune(0); c <= unicode.MaxRune; c++ {
+		if c >= 0xD800 && c < 0xE000 {
+			continue
+		}
+		s := string(c)
+		sk := string(st.skeletonString(s))
+		k := fold.String(norm.NFC.String(s))
+		if prev, ok := byFold[k]; ok && prev != sk {
+			t.Fatalf("%U: skeleton %q, another character folding to %q has %q", c, sk, k, prev)
+		}
+		byFold[k] = sk
+		if c < 0x10000 {
+			if direct := string(skeletonOf(fold, c, nil)); direct != sk {
+				t.Fatalf("%U: table gives %q, skeletonOf %q", c, sk, direct)
+			}
+		}
+	}
+	g, texts := trickyGlossary(t, 13)
+	l, err := New(Options{Glossary: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "id", "th"} {
+		ld := l.lang(lang)
+		for _, text := range texts {
+			for _, m := range ld.matcher.FindAll(text) {
+				a, b := string(st.skeletonString(m.Text(text))), string(st.skeletonString(m.Form.Text))
+				if a != b {
+					t.Fatalf("%s: match %q of %q: skeletons %q and %q", lang, m.Text(text), m.Form.Text, a, b)
+				}
+			}
+		}
+	}
+}
