@@ -57,6 +57,7 @@ func (a *app) cli() *cli.App {
 		CustomAppHelpTemplate: cli.AppHelpTemplate + "\n" + exitCodesHelp,
 		Commands: []*cli.Command{
 			a.translateCommand(),
+			a.summarizeCommand(),
 			a.langsCommand(),
 			a.batchCommand(),
 			a.checkCommand(),
