@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"slices"
 	"unicode/utf8"
@@ -15,8 +16,9 @@ import (
 //
 // Most texts fold without changing length (ASCII, Thai, Chinese, and
 // capitals such as Đ that fold to đ): then t lines up with the text byte
-// for byte and a bit set marks where segments start. Only when a segment
-// folds to another length (NFD input, ß, İ) does orig map every byte.
+// for byte and a bit set marks the bytes inside segments. Only when a
+// segment folds to another length (NFD input, ß, İ) does orig map every
+// byte.
 type foldedText struct {
 	text string
 	t    []byte // the folded segments, concatenated
@@ -25,12 +27,13 @@ type foldedText struct {
 	// len(text). No segment folds to nothing, so each has its own start.
 	// orig is nil when t lines up with the text.
 	orig []int32
-	// starts has bit p set where a segment starts, when t lines up with
-	// the text; nil for a text of ASCII only, where every byte is one.
-	starts []uint64
+	// inner has bit p set where t[p] is inside a segment, not at its
+	// start, when t lines up with the text; nil for a text of ASCII only,
+	// where every byte is a segment.
+	inner []uint64
 	// storage kept for reuse
-	keepOrig   []int32
-	keepStarts []uint64
+	keepOrig  []int32
+	keepInner []uint64
 }
 
 // origAt returns the offset in text of the segment starting at t[p], or
@@ -39,7 +42,7 @@ func (f *foldedText) origAt(p int) int {
 	switch {
 	case f.orig != nil:
 		return int(f.orig[p])
-	case f.starts == nil || p == len(f.t) || f.starts[p/64]&(1<<(p%64)) != 0:
+	case f.inner == nil || f.inner[p/64]&(1<<(p%64)) == 0:
 		return p
 	}
 	return -1
@@ -49,12 +52,12 @@ func (f *foldedText) origAt(p int) int {
 // up with the text, or len(t).
 func (f *foldedText) nextStart(p int) int {
 	w := p / 64
-	if x := f.starts[w] >> (p % 64); x != 0 {
-		return p + bits.TrailingZeros64(x)
+	if x := ^f.inner[w] >> (p % 64); x != 0 {
+		return min(p+bits.TrailingZeros64(x), len(f.t))
 	}
-	for w++; w < len(f.starts); w++ {
-		if f.starts[w] != 0 {
-			return min(w*64+bits.TrailingZeros64(f.starts[w]), len(f.t))
+	for w++; w < len(f.inner); w++ {
+		if x := ^f.inner[w]; x != 0 {
+			return min(w*64+bits.TrailingZeros64(x), len(f.t))
 		}
 	}
 	return len(f.t)
@@ -64,8 +67,7 @@ func (f *foldedText) nextStart(p int) int {
 func isASCII(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if (uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
-			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56)&0x8080808080808080 != 0 {
+		if load64(s[i:])&0x8080808080808080 != 0 {
 			return false
 		}
 	}
@@ -75,6 +77,35 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// load64 reads the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// appendLower appends the ASCII text s lower-cased, eight bytes at a time.
+func appendLower(t []byte, s string) []byte {
+	const ones = 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i:])
+		// The high bit of each byte of upper is set where the byte is
+		// in 'A'..'Z'; bytes are below 0x80, so no carries cross them.
+		upper := (w + (0x80-'A')*ones) &^ (w + (0x80-'Z'-1)*ones) & (0x80 * ones)
+		w |= upper >> 2
+		t = binary.LittleEndian.AppendUint64(t, w)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		t = append(t, c)
+	}
+	return t
 }
 
 // newFoldedText splits and folds text, reusing the storage of buf when
@@ -88,20 +119,13 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		buf = &foldedText{}
 	}
 	if isASCII(text) {
-		t := slices.Grow(buf.t[:0], n)[:n]
-		for i := range n {
-			c := text[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			t[i] = c
-		}
-		*buf = foldedText{text: text, t: t, keepOrig: buf.keepOrig, keepStarts: buf.keepStarts}
+		t := appendLower(buf.t[:0], text)
+		*buf = foldedText{text: text, t: t, keepOrig: buf.keepOrig, keepInner: buf.keepInner}
 		return buf
 	}
 	t := slices.Grow(buf.t[:0], n+n/8+4)
-	starts := slices.Grow(buf.keepStarts[:0], n/64+1)[:n/64+1]
-	clear(starts)
+	inner := slices.Grow(buf.keepInner[:0], n/64+1)[:n/64+1]
+	clear(inner)
 	var (
 		orig     []int32 // nil while t lines up with the text
 		fold     cases.Caser
@@ -119,17 +143,12 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		if k == n-1 && text[k] < utf8.RuneSelf {
 			k = n
 		}
-		for ; i < k; i++ {
-			c := text[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			t = append(t, c)
-			if orig == nil {
-				starts[i/64] |= 1 << (i % 64)
-			} else {
+		if k > i {
+			t = appendLower(t, text[i:k])
+			for ; orig != nil && i < k; i++ {
 				orig = append(orig, int32(i))
 			}
+			i = k
 		}
 		if i == n {
 			break
@@ -158,16 +177,18 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		}
 		switch {
 		case orig == nil && len(t)-start == size:
-			starts[i/64] |= 1 << (i % 64)
+			for q := i + 1; q < i+size; q++ {
+				inner[q/64] |= 1 << (q % 64)
+			}
 		default:
 			if orig == nil {
 				// The lengths part here: map every byte folded so far,
 				// which lines up with the text.
 				orig = slices.Grow(buf.keepOrig[:0], n+n/8+5)
 				for q := range start {
-					o := int32(-1)
-					if starts[q/64]&(1<<(q%64)) != 0 {
-						o = int32(q)
+					o := int32(q)
+					if inner[q/64]&(1<<(q%64)) != 0 {
+						o = -1
 					}
 					orig = append(orig, o)
 				}
@@ -180,11 +201,11 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		i += size
 	}
 	if orig == nil {
-		*buf = foldedText{text: text, t: t, starts: starts, keepOrig: buf.keepOrig, keepStarts: starts}
+		*buf = foldedText{text: text, t: t, inner: inner, keepOrig: buf.keepOrig, keepInner: inner}
 		return buf
 	}
 	orig = append(orig, int32(n))
-	*buf = foldedText{text: text, t: t, orig: orig, keepOrig: orig, keepStarts: starts}
+	*buf = foldedText{text: text, t: t, orig: orig, keepOrig: orig, keepInner: inner}
 	return buf
 }
 

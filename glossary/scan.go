@@ -2,7 +2,6 @@ package glossary
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -11,37 +10,24 @@ import (
 func (m *Matcher) scan(f *foldedText) []Match {
 	var out []Match
 	pos := positioner{text: f.text, line: 1, col: 1}
-	t, root, text, pre := f.t, &m.trie.root, f.text, &m.pre
+	t, root, pre := f.t, &m.trie.root, &m.pre
 	for p := 0; p < len(t); {
-		if f.starts != nil {
+		if f.inner != nil {
 			if p = f.nextStart(p); p == len(t) {
 				break
 			}
 		}
 		o := f.origAt(p)
-		if o < 0 || root[t[p]] == 0 {
+		if o < 0 {
 			p++
 			continue
 		}
-		if o > 0 {
-			b, c := text[o-1], text[o]
-			if b < utf8.RuneSelf && c < utf8.RuneSelf {
-				if isWordASCII(b) && isWordASCII(c) {
-					p++
-					continue
-				}
-			} else if !f.startOK(o) {
-				p++
-				continue
-			}
+		g, q := int32(-1), 0
+		if root[t[p]] != 0 && f.startOK(o) && pre.may(t, p) {
+			g, q = m.longestAt(f, p)
 		}
-		if !pre.may(t, p) {
-			p++
-			continue
-		}
-		g, q := m.longestAt(f, p)
 		if g < 0 {
-			p++
+			p = f.skipWord(p, o)
 			continue
 		}
 		pi, mismatch := m.pick(f, p, g)
@@ -55,6 +41,21 @@ func (m *Matcher) scan(f *foldedText) []Match {
 		p = q
 	}
 	return out
+}
+
+// skipWord returns where to look next after no match starts at t[p]
+// (text[o]): past the rest of an ASCII word, where no match can start
+// since each position has a letter or digit on both sides, when t lines
+// up with the text; else the next byte.
+func (f *foldedText) skipWord(p, o int) int {
+	if f.orig != nil || !isWordASCII(f.text[o]) {
+		return p + 1
+	}
+	q := o + 1
+	for q < len(f.text) && isWordASCII(f.text[q]) {
+		q++
+	}
+	return q
 }
 
 // longestAt walks the trie from folded offset a, where a segment starts,
