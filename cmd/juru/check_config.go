@@ -1,13 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-
-	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
 )
 
@@ -25,41 +18,12 @@ type checkSettings struct {
 	Rules      map[string]string `toml:"rules"`
 }
 
-// checkConfigFile is juru.toml with its [check] section.
-type checkConfigFile struct {
-	configFile
-	Check checkSettings `toml:"check"`
-}
-
-// loadCheckConfig reads --config, or juru.toml in the working folder when
-// it exists, as loadConfig does, with the [check] section too. No file is
-// not an error; a bad file is, naming line and column.
+// loadCheckConfig reads juru.toml as loadConfig does and returns its
+// [check] section too.
 func loadCheckConfig(c *cli.Context) (*configFile, checkSettings, error) {
-	path := c.String("config")
-	explicit := path != ""
-	if !explicit {
-		path = "juru.toml"
-	}
-	data, err := os.ReadFile(path)
+	cfg, err := loadConfig(c)
 	if err != nil {
-		if !explicit && errors.Is(err, fs.ErrNotExist) {
-			return &configFile{}, checkSettings{}, nil
-		}
-		return nil, checkSettings{}, &inputError{fmt.Errorf("config %s: %w", path, unwrapPath(err))}
+		return nil, checkSettings{}, err
 	}
-	var f checkConfigFile
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, checkSettings{}, &inputError{fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)}
-		}
-		return nil, checkSettings{}, &inputError{fmt.Errorf("%s: %w", path, err)}
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, checkSettings{}, &inputError{fmt.Errorf("%s: unknown setting %q", path, und[0].String())}
-	}
-	cfg := &f.configFile
-	cfg.path, cfg.dir = path, filepath.Dir(path)
-	return cfg, f.Check, nil
+	return cfg, cfg.Check, nil
 }

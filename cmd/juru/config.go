@@ -36,6 +36,9 @@ type configFile struct {
 
 	Prices map[string]price `toml:"prices"`
 
+	// Check is the [check] section, for juru check.
+	Check checkSettings `toml:"check"`
+
 	// dir is the folder of the file, against which relative paths resolve.
 	dir string
 	// path is the file read, for messages.
