@@ -16,7 +16,6 @@ import (
 	"github.com/juru-cli/juru/internal/manifest"
 	batchrun "github.com/juru-cli/juru/internal/run"
 	"github.com/juru-cli/juru/internal/tokens"
-	"github.com/juru-cli/juru/translate"
 )
 
 func (a *app) batchCollectCommand() *cli.Command {
@@ -34,11 +33,14 @@ func (a *app) batchCollectCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "from-file", Usage: "read the answers from `FILE`, the output of 'vllm run-batch' (or of any OpenAI batch); repeatable", Category: "Files"},
 		),
 		Action: func(c *cli.Context) error {
-			o, err := a.batchTaskOptions(c)
+			w, err := a.batchTaskOptions(c)
 			if err != nil {
 				return err
 			}
-			return a.batchCollect(c.Context, o, c.StringSlice("from-file"))
+			if bo, _ := w.settings(); bo.outDir == "" {
+				return usagef("collect: -o DIR is required: the outputs go there")
+			}
+			return a.batchCollect(c.Context, w, c.StringSlice("from-file"))
 		},
 	}
 }
@@ -61,16 +63,17 @@ type collector struct {
 }
 
 // batchCollect answers the run's items from batch results.
-func (a *app) batchCollect(ctx context.Context, o translateOptions, fromFiles []string) error {
-	g, err := a.loadGlossaries(o.glossaries)
+func (a *app) batchCollect(ctx context.Context, w batchWork, fromFiles []string) error {
+	bo, eo := w.settings()
+	g, err := a.loadGlossaries(w.glossaries())
 	if err != nil {
 		return err
 	}
-	ins, err := a.expandInputs(o.batch)
+	ins, err := a.expandInputs(bo)
 	if err != nil {
 		return err
 	}
-	items, err := translateItems(o, ins)
+	items, err := w.items(ins)
 	if err != nil {
 		return err
 	}
@@ -78,26 +81,26 @@ func (a *app) batchCollect(ctx context.Context, o translateOptions, fromFiles []
 	if err != nil {
 		return err
 	}
-	col, live, err := a.openAnswers(ctx, o, fromFiles)
+	col, live, err := a.openAnswers(ctx, bo, eo, fromFiles)
 	if err != nil {
 		return err
 	}
 	defer col.answers.Close()
-	p, err := a.collectPipeline(o, col, live)
+	p, err := a.collectPipeline(bo, eo, col, live)
 	if err != nil {
 		return err
 	}
-	b := &batchRun{a: a, bo: o.batch, p: p, name: "batch collect"}
+	b := &batchRun{a: a, bo: bo, p: p, name: "batch collect"}
 	m, err := b.openManifest(ctx)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	results := newResultSet(len(items))
-	task := col.wrap(o.task(g, p, b, src, results), o, g, p, m)
+	task, print := w.task(g, p, b, src)
+	task = col.wrap(task, w, bo, g, p, m)
 	s, runErr := b.execute(ctx, m, items, task)
 	if s != nil {
-		a.printTranslateResults(o, items, s, results)
+		print(items, s)
 	}
 	return col.finish(ctx, b, s, runErr)
 }
@@ -105,13 +108,13 @@ func (a *app) batchCollect(ctx context.Context, o translateOptions, fromFiles []
 // openAnswers indexes the batch results: those of the output folder's
 // batches, downloaded first, or those of a results file. live is the
 // endpoint for repairs, built when first needed.
-func (a *app) openAnswers(ctx context.Context, o translateOptions, fromFiles []string) (*collector, llm.Completer, error) {
+func (a *app) openAnswers(ctx context.Context, bo batchOptions, eo endpointOptions, fromFiles []string) (*collector, llm.Completer, error) {
 	col := &collector{first: map[int][]string{}, pending: map[int]bool{}, inFlight: map[string]string{}}
-	parser, err := lineClient(o.endpoint)
+	parser, err := lineClient(eo)
 	if err != nil {
 		return nil, nil, err
 	}
-	live := &lazyCompleter{make: func() (llm.Completer, error) { return a.newClient(ctx, o.endpoint) }}
+	live := &lazyCompleter{make: func() (llm.Completer, error) { return a.newClient(ctx, eo) }}
 	if len(fromFiles) > 0 {
 		col.answers = batchapi.NewAnswers(parser)
 		for _, f := range fromFiles {
@@ -125,14 +128,14 @@ func (a *app) openAnswers(ctx context.Context, o translateOptions, fromFiles []s
 		}
 		return col, live, nil
 	}
-	store := batchapi.OpenStore(o.batch.outDir, o.batch.shardName())
+	store := batchapi.OpenStore(bo.outDir, bo.shardName())
 	if _, err := store.Load(); err != nil {
 		if errors.Is(err, batchapi.ErrNoState) {
-			return nil, nil, &inputError{fmt.Errorf("%s: %w; run 'juru batch submit' first, or give --from-file", o.batch.outDir, err)}
+			return nil, nil, &inputError{fmt.Errorf("%s: %w; run 'juru batch submit' first, or give --from-file", bo.outDir, err)}
 		}
 		return nil, nil, &inputError{err}
 	}
-	client, err := a.batchClient(ctx, o.endpoint)
+	client, err := a.batchClient(ctx, eo)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -156,26 +159,26 @@ func (a *app) openAnswers(ctx context.Context, o translateOptions, fromFiles []s
 
 // collectPipeline is the chain of a collect: the limiter, the response
 // cache, then the replay of batch answers in front of the live endpoint.
-func (a *app) collectPipeline(o translateOptions, col *collector, live llm.Completer) (*pipeline, error) {
+func (a *app) collectPipeline(bo batchOptions, eo endpointOptions, col *collector, live llm.Completer) (*pipeline, error) {
 	p := &pipeline{
-		costs: cost.New(cost.Options{Overrides: o.batch.prices, Batch: col.batchAPI}),
+		costs: cost.New(cost.Options{Overrides: bo.prices, Batch: col.batchAPI}),
 		est:   tokens.New(),
-		model: o.endpoint.Model,
+		model: eo.Model,
 	}
 	col.replay = batchapi.NewReplay(col.answers, live)
 	var next llm.Completer = col.replay
-	if !o.batch.noCache {
-		dir := o.batch.cacheDir
+	if !bo.noCache {
+		dir := bo.cacheDir
 		if dir == "" {
 			var err error
 			if dir, err = cache.DefaultDir(); err != nil {
 				return nil, &inputError{fmt.Errorf("response cache: %w (use --cache-dir or --no-cache)", err)}
 			}
 		}
-		p.cache = cache.New(dir, next, cache.Options{Namespace: namespace(o.endpoint)})
+		p.cache = cache.New(dir, next, cache.Options{Namespace: namespace(eo)})
 		next = p.cache
 	}
-	p.limiter = batchrun.Limit(next, o.batch.jobs)
+	p.limiter = batchrun.Limit(next, bo.jobs)
 	p.completer = p.limiter
 	return p, nil
 }
@@ -183,28 +186,26 @@ func (a *app) collectPipeline(o translateOptions, col *collector, live llm.Compl
 // wrap adds to a translation task what a collect needs: an item whose
 // output is not up to date runs only when every first request of it has
 // a batch answer, and those requests are never sent live.
-func (col *collector) wrap(t batchrun.Task, o translateOptions, g *glossary.Glossary, p *pipeline, m *manifest.Manifest) batchrun.Task {
-	if o.batch.maxCost == 0 && o.batch.maxTokens == 0 {
+func (col *collector) wrap(t batchrun.Task, w batchWork, bo batchOptions, g *glossary.Glossary, p *pipeline, m *manifest.Manifest) batchrun.Task {
+	if bo.maxCost == 0 && bo.maxTokens == 0 {
 		t.Estimate = nil // only budgets need it, and it costs a dry run per item
 	}
 	fingerprint := t.Fingerprint
 	t.Fingerprint = func(it batchrun.Item, s batchrun.Source) (string, error) {
 		fp, err := fingerprint(it, s)
-		if err != nil {
+		if err != nil || !sends(it) {
 			return fp, err
 		}
-		if _, st := m.Check(it.Key, s.Hash, fp); !o.batch.force && !st.Redo(false) {
+		if _, st := m.Check(it.Key, s.Hash, fp); !bo.force && !st.Redo(false) {
 			return fp, nil
 		}
-		opts := o.options(it.Lang, g, p)
-		plan, err := translate.DryRun(docOf(s).Text, opts)
+		reqs, err := w.first(it, docOf(s).Text, g, p)
 		if err != nil {
 			return fp, err
 		}
-		reqs, _ := firstRequests(plan, opts)
 		keys := make([]string, len(reqs))
-		for i, req := range reqs {
-			keys[i] = batchapi.Key(req)
+		for i, fr := range reqs {
+			keys[i] = batchapi.Key(fr.req)
 		}
 		idx := it.Data.(itemData).index
 		if why := col.missing(keys); why != "" {

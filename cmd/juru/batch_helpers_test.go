@@ -90,7 +90,7 @@ func (e *batchEnv) writeArticles(n, paras int) string {
 			fmt.Fprintf(&b, "\nExporters in the Mekong region reported %d new contracts in week %d, and officials said growth reached %d.%d percent "+
 				"as ports in the south handled more containers than in any earlier season of the decade.\n", 10+i, k+1, i%9+1, k%7)
 			if (i+k)%5 == 0 {
-				fmt.Fprintf(&b, "\nThe China-ASEAN Expo in Nanning drew %d exhibitors under the Belt and Road Initiative.\n", 100+i+k)
+				fmt.Fprintf(&b, "\nThe China-ASEAN Expo in Nanning drew %d exhibitors under the Belt and Road Initiative.\n", 1000+10*i+k)
 			}
 		}
 		if err := os.WriteFile(filepath.Join(dir, sub, fmt.Sprintf("story-%08x.md", uint32(i+1)*2654435761)), []byte(b.String()), 0o644); err != nil {
@@ -98,6 +98,26 @@ func (e *batchEnv) writeArticles(n, paras int) string {
 		}
 	}
 	return dir
+}
+
+// writeLong writes an article long enough to be summarized part by
+// part, and returns its path.
+func (e *batchEnv) writeLong() string {
+	e.t.Helper()
+	var b strings.Builder
+	b.WriteString("# The long report\n")
+	for k := range 40 {
+		fmt.Fprintf(&b, "\nIn section %d the ministers of the region discussed %d projects, among them port number %d, "+
+			"and agreed to meet again before the end of the year to review the results.\n", k+1, 20+k, 300+k)
+	}
+	p := e.path("long/report.md")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	return p
 }
 
 // chatRequests counts the chat requests the mock served one by one.

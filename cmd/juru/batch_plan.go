@@ -14,7 +14,6 @@ import (
 	batchrun "github.com/juru-cli/juru/internal/run"
 	"github.com/juru-cli/juru/internal/textio"
 	"github.com/juru-cli/juru/internal/tokens"
-	"github.com/juru-cli/juru/translate"
 )
 
 // batchPlan is the first requests of the items of a run that need work,
@@ -36,39 +35,28 @@ type planFilter struct {
 	inFlight map[string]string
 }
 
-// firstRequest is the request translate sends first for a chunk.
-func firstRequest(opts translate.Options, msgs []llm.Message) llm.Request {
-	return batchapi.Request(opts.Model, msgs, opts.Temperature, opts.Seed)
-}
-
-// firstRequests lists the first request of every chunk of a translation
-// plan, with the chunk's position.
-func firstRequests(plan *translate.Plan, opts translate.Options) (reqs []llm.Request, chunks []int) {
-	for _, ch := range plan.Chunks {
-		if len(ch.Messages) == 0 {
-			continue
-		}
-		reqs = append(reqs, firstRequest(opts, ch.Messages))
-		chunks = append(chunks, ch.Index)
-	}
-	return reqs, chunks
-}
-
 // planBatch works out the batch lines of the items whose outputs are not
 // up to date in m (every item when m is nil), leaving out requests
-// already answered or in flight.
-func (a *app) planBatch(o translateOptions, g *glossary.Glossary, ins []inputs.Input, items []batchrun.Item,
+// already answered or in flight, and requests planned already for
+// another item (the same chunk in two files, the notes of one article
+// summarized into several languages).
+func (a *app) planBatch(w batchWork, g *glossary.Glossary, ins []inputs.Input, items []batchrun.Item,
 	client *openai.Client, m *manifest.Manifest, f planFilter) (*batchPlan, error) {
+	bo, _ := w.settings()
 	est := &pipeline{est: tokens.New()}
 	src, err := a.newSourceReader(ins)
 	if err != nil {
 		return nil, err
 	}
 	pl := &batchPlan{sources: map[string]string{}}
+	planned := map[string]bool{}
 	var doc *textio.Doc
 	var docIn inputs.Input
 	loaded := false
 	for _, it := range items {
+		if !sends(it) {
+			continue
+		}
 		in := it.Data.(itemData).in
 		if !loaded || in.Rel != docIn.Rel {
 			doc, err = src.read(in)
@@ -81,47 +69,45 @@ func (a *app) planBatch(o translateOptions, g *glossary.Glossary, ins []inputs.I
 			pl.skipped++
 			continue
 		}
-		opts := o.options(it.Lang, g, est)
-		if m != nil && !o.batch.force {
-			fp, ferr := translate.FingerprintOf(doc.Text, opts)
+		if m != nil && !bo.force {
+			fp, ferr := w.fingerprint(it, doc.Text, g, est)
 			if ferr == nil {
-				if _, st := m.Check(it.Key, manifest.Hash([]byte(doc.Text)), fp.Key()); !st.Redo(false) {
+				if _, st := m.Check(it.Key, manifest.Hash([]byte(doc.Text)), fp); !st.Redo(false) {
 					pl.upToDate++
 					continue
 				}
 			}
 		}
-		plan, perr := translate.DryRun(doc.Text, opts)
+		reqs, perr := w.first(it, doc.Text, g, est)
 		if perr != nil {
 			fmt.Fprintf(a.stderr, "juru: skipped: %s [%s]: %v\n", inputName(in), it.Lang, perr)
 			pl.skipped++
 			continue
 		}
 		pl.items++
-		reqs, chunks := firstRequests(plan, opts)
 		var group []batchapi.Line
-		for i, req := range reqs {
-			key := batchapi.Key(req)
+		for _, fr := range reqs {
+			key := batchapi.Key(fr.req)
+			short := batchapi.ShortKey(key)
 			switch {
 			case f.answers != nil && f.answers.Has(key):
 				pl.answered++
 				continue
-			case f.inFlight[batchapi.ShortKey(key)] != "":
+			case f.inFlight[short] != "":
 				pl.inFlight++
 				continue
+			case planned[short]:
+				continue
 			}
-			id := batchapi.NewID(batchapi.TaskTranslate, it.Lang, it.Source, chunks[i], key)
-			line, lerr := client.BatchLine(openai.BatchRequest{CustomID: id.String(), Request: req})
+			planned[short] = true
+			id := batchapi.NewID(w.code(), it.Lang, it.Source, fr.chunk, key)
+			line, lerr := client.BatchLine(openai.BatchRequest{CustomID: id.String(), Request: fr.req})
 			if lerr != nil {
 				return nil, lerr
 			}
 			group = append(group, batchapi.Line{ID: id.String(), Key: key, Data: line})
 			pl.sources[id.Source] = it.Source
-		}
-		for _, ch := range plan.Chunks {
-			if len(ch.Messages) > 0 && containsChunk(group, ch.Index) {
-				pl.usage = pl.usage.Add(llm.Usage{PromptTokens: ch.PromptTokens, CompletionTokens: ch.OutputTokens})
-			}
+			pl.usage = pl.usage.Add(fr.usage)
 		}
 		pl.requests += len(group)
 		if len(group) > 0 {
@@ -131,19 +117,10 @@ func (a *app) planBatch(o translateOptions, g *glossary.Glossary, ins []inputs.I
 	return pl, nil
 }
 
-// containsChunk reports whether a group holds the request of a chunk.
-func containsChunk(group []batchapi.Line, chunk int) bool {
-	for _, l := range group {
-		if id, err := batchapi.ParseID(l.ID); err == nil && id.Chunk == chunk {
-			return true
-		}
-	}
-	return false
-}
-
-// printPlan sums a plan up on w, with the cost at the batch price when
+// printBatchPlan sums a plan up on stderr, with the cost at the batch price when
 // batch is set.
-func (a *app) printBatchPlan(pl *batchPlan, o translateOptions, batch bool) {
+func (a *app) printBatchPlan(pl *batchPlan, work batchWork, batch bool) {
+	bo, eo := work.settings()
 	w := a.stderr
 	fmt.Fprintf(w, "juru: %d items need work (%d up to date", pl.items, pl.upToDate)
 	if pl.skipped > 0 {
@@ -154,11 +131,11 @@ func (a *app) printBatchPlan(pl *batchPlan, o translateOptions, batch bool) {
 		fmt.Fprintf(w, ", %d answered already, %d in batches still running", pl.answered, pl.inFlight)
 	}
 	fmt.Fprintln(w)
-	costs := cost.New(cost.Options{Overrides: o.batch.prices, Batch: batch})
-	model := o.endpoint.Model
+	costs := cost.New(cost.Options{Overrides: bo.prices, Batch: batch})
+	model := eo.Model
 	fmt.Fprintf(w, "juru: estimate: about %d prompt tokens and %d answer tokens", pl.usage.PromptTokens, pl.usage.CompletionTokens)
 	if costs.Known(model) {
-		full := cost.New(cost.Options{Overrides: o.batch.prices}).Cost(model, pl.usage)
+		full := cost.New(cost.Options{Overrides: bo.prices}).Cost(model, pl.usage)
 		if batch {
 			fmt.Fprintf(w, ", about $%.4f with %s at the Batch API's half price ($%.4f interactive)", costs.Cost(model, pl.usage), model, full)
 		} else {

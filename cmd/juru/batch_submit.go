@@ -27,33 +27,20 @@ func (a *app) batchSubmitCommand() *cli.Command {
 			&cli.Int64Flag{Name: "max-bytes", Value: batchapi.DefaultLimits.MaxBytes, Usage: "bytes per batch file at most", Category: "Batch"},
 		),
 		Action: func(c *cli.Context) error {
-			o, err := a.batchTaskOptions(c)
+			w, err := a.batchTaskOptions(c)
 			if err != nil {
 				return err
+			}
+			if bo, _ := w.settings(); bo.outDir == "" {
+				return usagef("submit: -o DIR is required: the output folder holds the batch state")
 			}
 			lim := batchapi.Limits{MaxLines: c.Int("max-lines"), MaxBytes: c.Int64("max-bytes")}
 			if lim.MaxLines < 1 || lim.MaxBytes < 1024 {
 				return usagef("submit: --max-lines must be positive and --max-bytes at least 1024")
 			}
-			return a.batchSubmit(c.Context, o, lim)
+			return a.batchSubmit(c.Context, w, lim)
 		},
 	}
-}
-
-// batchTaskOptions reads the options of a command that plans a task's
-// requests: those of translate, with an output folder required.
-func (a *app) batchTaskOptions(c *cli.Context) (translateOptions, error) {
-	if t := c.String("task"); t != "translate" {
-		return translateOptions{}, usagef("%s: --task %q: batch runs do translate (summarize follows when its command lands)", c.Command.Name, t)
-	}
-	o, err := a.translateOptions(c)
-	if err != nil {
-		return o, err
-	}
-	if o.batch.outDir == "" {
-		return o, usagef("%s: -o DIR is required: the output folder holds the batch state", c.Command.Name)
-	}
-	return o, nil
 }
 
 // batchClient returns the endpoint client for the Batch API.
@@ -73,41 +60,42 @@ func (a *app) batchClient(ctx context.Context, eo endpointOptions) (*openai.Clie
 }
 
 // batchSubmit plans the run's first requests and submits them.
-func (a *app) batchSubmit(ctx context.Context, o translateOptions, lim batchapi.Limits) error {
-	g, err := a.loadGlossaries(o.glossaries)
+func (a *app) batchSubmit(ctx context.Context, w batchWork, lim batchapi.Limits) error {
+	bo, eo := w.settings()
+	g, err := a.loadGlossaries(w.glossaries())
 	if err != nil {
 		return err
 	}
-	ins, err := a.expandInputs(o.batch)
+	ins, err := a.expandInputs(bo)
 	if err != nil {
 		return err
 	}
-	items, err := translateItems(o, ins)
+	items, err := w.items(ins)
 	if err != nil {
 		return err
 	}
-	client, err := a.batchClient(ctx, o.endpoint)
+	client, err := a.batchClient(ctx, eo)
 	if err != nil {
 		return err
 	}
-	b := &batchRun{a: a, bo: o.batch, name: "batch submit"}
+	b := &batchRun{a: a, bo: bo, name: "batch submit"}
 	m, err := b.openManifest(ctx)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	store := batchapi.OpenStore(o.batch.outDir, o.batch.shardName())
-	f, closeAnswers, err := a.syncForSubmit(ctx, store, client, o.batch.dryRun)
+	store := batchapi.OpenStore(bo.outDir, bo.shardName())
+	f, closeAnswers, err := a.syncForSubmit(ctx, store, client, bo.dryRun)
 	if err != nil {
 		return err
 	}
 	defer closeAnswers()
-	pl, err := a.planBatch(o, g, ins, items, client, m, f)
+	pl, err := a.planBatch(w, g, ins, items, client, m, f)
 	if err != nil {
 		return err
 	}
-	a.printBatchPlan(pl, o, true)
-	if o.batch.dryRun || pl.requests == 0 {
+	a.printBatchPlan(pl, w, true)
+	if bo.dryRun || pl.requests == 0 {
 		if pl.requests == 0 && pl.answered > 0 {
 			fmt.Fprintln(a.stderr, "juru: nothing new to send; run 'juru batch collect' with the same options to write the outputs")
 		}
@@ -117,7 +105,7 @@ func (a *app) batchSubmit(ctx context.Context, o translateOptions, lim batchapi.
 	if err != nil {
 		return &inputError{err}
 	}
-	created, err := store.Submit(ctx, client, files, pl.sources, redactURL(o.endpoint.BaseURL))
+	created, err := store.Submit(ctx, client, files, pl.sources, redactURL(eo.BaseURL))
 	for _, bt := range created {
 		fmt.Fprintf(a.stdout, "%s\t%s\t%d requests\t%s\n", bt.ID, bt.Status, bt.Requests, bt.Name)
 	}
@@ -125,7 +113,7 @@ func (a *app) batchSubmit(ctx context.Context, o translateOptions, lim batchapi.
 		return err
 	}
 	fmt.Fprintf(a.stderr, "juru: submitted %d requests in %d batches; 'juru batch wait -o %s' waits for them, then 'juru batch collect' with the same options writes the outputs\n",
-		pl.requests, len(created), o.batch.outDir)
+		pl.requests, len(created), bo.outDir)
 	return nil
 }
 
@@ -184,46 +172,44 @@ func (a *app) batchPrepareCommand() *cli.Command {
 			if c.String("output") == "" {
 				return usagef("prepare: -o FILE is required: the request lines go there")
 			}
-			o, err := a.translateOptions(c)
+			w, err := a.batchTaskOptions(c)
 			if err != nil {
 				return err
 			}
-			if t := c.String("task"); t != "translate" {
-				return usagef("prepare: --task %q: batch runs do translate", t)
-			}
-			o.batch.outDir = c.String("out-dir")
-			return a.batchPrepare(c.Context, o, c.String("output"))
+			w.setOutDir(c.String("out-dir"))
+			return a.batchPrepare(c.Context, w, c.String("output"))
 		},
 	}
 }
 
 // batchPrepare writes the request lines of every item that needs work.
-func (a *app) batchPrepare(ctx context.Context, o translateOptions, path string) error {
-	g, err := a.loadGlossaries(o.glossaries)
+func (a *app) batchPrepare(ctx context.Context, w batchWork, path string) error {
+	bo, eo := w.settings()
+	g, err := a.loadGlossaries(w.glossaries())
 	if err != nil {
 		return err
 	}
-	ins, err := a.expandInputs(o.batch)
+	ins, err := a.expandInputs(bo)
 	if err != nil {
 		return err
 	}
-	items, err := translateItems(o, ins)
+	items, err := w.items(ins)
 	if err != nil {
 		return err
 	}
-	client, err := lineClient(o.endpoint)
+	client, err := lineClient(eo)
 	if err != nil {
 		return err
 	}
 	var m *manifest.Manifest
-	if o.batch.outDir != "" {
-		b := &batchRun{a: a, bo: o.batch, name: "batch prepare"}
+	if bo.outDir != "" {
+		b := &batchRun{a: a, bo: bo, name: "batch prepare"}
 		if m, err = b.openManifest(ctx); err != nil {
 			return err
 		}
 		defer m.Close()
 	}
-	pl, err := a.planBatch(o, g, ins, items, client, m, planFilter{})
+	pl, err := a.planBatch(w, g, ins, items, client, m, planFilter{})
 	if err != nil {
 		return err
 	}
@@ -234,7 +220,7 @@ func (a *app) batchPrepare(ctx context.Context, o translateOptions, path string)
 	if err := atomicfile.WriteFile(path, batchapi.Data(lines), 0o644); err != nil {
 		return &inputError{fmt.Errorf("requests: %w", err)}
 	}
-	a.printBatchPlan(pl, o, false)
+	a.printBatchPlan(pl, w, false)
 	fmt.Fprintf(a.stderr, "juru: wrote %d requests to %s\n", len(lines), path)
 	return nil
 }

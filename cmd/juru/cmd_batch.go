@@ -12,7 +12,8 @@ func (a *app) batchCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "batch",
 		Usage: "hand the work to OpenAI's Batch API or to a vLLM batch job, at half the price or on your own cluster",
-		Description: "A batch run takes the same inputs and options as translate. 'submit' sends the first request of\n" +
+		Description: "A batch run takes the same inputs and options as translate (or summarize, with --task summarize).\n" +
+			"'submit' sends the first request of\n" +
 			"every chunk of every item that is not up to date to the Batch API; 'wait' polls until the batches\n" +
 			"end; 'collect' downloads the answers and runs the normal translation over them, so that chunks are\n" +
 			"joined and checked as in an interactive run and only answers that break the glossary are repaired\n" +
@@ -38,32 +39,38 @@ func (a *app) batchCommand() *cli.Command {
 	}
 }
 
-// taskFlags are the flags of translate, which batch submit, prepare and
-// collect share, plus extra ones; a flag of extra replaces a flag of the
-// same name.
+// taskFlags are the flags of translate and summarize, which batch
+// submit, prepare and collect share, plus extra ones; a flag of extra
+// replaces a flag of the same name, and translate's flag wins over
+// summarize's (--chunk-tokens then defaults to summarize's own budget
+// when --task summarize; see batchTaskOptions).
 func (a *app) taskFlags(extra ...cli.Flag) []cli.Flag {
 	names := map[string]bool{}
-	for _, f := range extra {
-		for _, n := range f.Names() {
-			names[n] = true
-		}
-	}
 	var out []cli.Flag
-	for _, f := range a.translateCommand().Flags {
-		clash := false
-		for _, n := range f.Names() {
-			clash = clash || names[n]
-		}
-		if !clash {
+	add := func(fs []cli.Flag) {
+		for _, f := range fs {
+			clash := false
+			for _, n := range f.Names() {
+				clash = clash || names[n]
+			}
+			if clash {
+				continue
+			}
+			for _, n := range f.Names() {
+				names[n] = true
+			}
 			out = append(out, f)
 		}
 	}
-	return append(out, extra...)
+	add(extra)
+	add(a.translateCommand().Flags)
+	add(a.summarizeCommand().Flags)
+	return out
 }
 
 // taskFlag is --task: which work a batch run does.
 func taskFlag() cli.Flag {
-	return &cli.StringFlag{Name: "task", Value: "translate", Usage: "the work to hand over: translate", Category: "Batch"}
+	return &cli.StringFlag{Name: "task", Value: "translate", Usage: "the work to hand over: translate or summarize (with the flags of that command)", Category: "Batch"}
 }
 
 // folderFlags are the flags of commands that work on an output folder's
