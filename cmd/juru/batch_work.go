@@ -78,9 +78,9 @@ type translateWork struct {
 }
 
 func (w *translateWork) settings() (batchOptions, endpointOptions) { return w.o.batch, w.o.endpoint }
-func (w *translateWork) setOutDir(dir string)                     { w.o.batch.outDir = dir }
-func (w *translateWork) code() string                             { return batchapi.TaskTranslate }
-func (w *translateWork) glossaries() []string                     { return w.o.glossaries }
+func (w *translateWork) setOutDir(dir string)                      { w.o.batch.outDir = dir }
+func (w *translateWork) code() string                              { return batchapi.TaskTranslate }
+func (w *translateWork) glossaries() []string                      { return w.o.glossaries }
 
 func (w *translateWork) items(ins []inputs.Input) ([]batchrun.Item, error) {
 	items, err := translateItems(w.o, ins)
@@ -125,9 +125,9 @@ type summarizeWork struct {
 }
 
 func (w *summarizeWork) settings() (batchOptions, endpointOptions) { return w.o.batch, w.o.endpoint }
-func (w *summarizeWork) setOutDir(dir string)                     { w.o.batch.outDir = dir }
-func (w *summarizeWork) code() string                             { return batchapi.TaskSummarize }
-func (w *summarizeWork) glossaries() []string                     { return w.o.glossaries }
+func (w *summarizeWork) setOutDir(dir string)                      { w.o.batch.outDir = dir }
+func (w *summarizeWork) code() string                              { return batchapi.TaskSummarize }
+func (w *summarizeWork) glossaries() []string                      { return w.o.glossaries }
 
 func (w *summarizeWork) items(ins []inputs.Input) ([]batchrun.Item, error) {
 	items, dg, results, err := w.o.items(ins)
