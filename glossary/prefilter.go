@@ -14,12 +14,15 @@ type prefilter struct {
 	pairs  []uint64 // bit b0<<8|b1: a form starts with bytes b0 b1
 	single []uint64 // bit b: a form is the one byte b
 	bits   []uint64 // the Bloom filter
+	mask   uint32   // its size in bits, less one
 	lens   []int    // prefix lengths to test, ascending, ending with span
 }
 
 const (
-	maxSpan    = 12 // longest prefix the Bloom filter holds
-	filterBits = 19 // log2 of the Bloom filter's size in bits (64 KiB)
+	maxSpan = 12 // longest prefix the Bloom filter holds
+	// The Bloom filter has about 32 bits per form, between 2^12 bits
+	// (512 bytes) and 2^20 (128 KiB).
+	minFilterBits, maxFilterBits = 12, 20
 )
 
 func setBit(b []uint64, i uint32)      { b[i/64] |= 1 << (i % 64) }
@@ -45,25 +48,29 @@ func prefixWords(b []byte) (lo, hi uint64) {
 
 // slots hashes the first l bytes, held in lo and hi, to the two bits of
 // the Bloom filter that stand for them.
-func slots(lo, hi uint64, l int) (uint32, uint32) {
+func (pf *prefilter) slots(lo, hi uint64, l int) (uint32, uint32) {
 	a, b := lowBytes(lo, l), uint64(0)
 	if l > 8 {
 		b = lowBytes(hi, l-8)
 	}
 	h := (a^uint64(l)<<58)*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F
 	h ^= h >> 31
-	const mask = 1<<filterBits - 1
-	return uint32(h) & mask, uint32(h>>32) & mask
+	return uint32(h) & pf.mask, uint32(h>>32) & pf.mask
 }
 
 // newPrefilter builds the filter of keys. The span is the length that
 // nine keys in ten reach, at most maxSpan, so that few shorter lengths
 // need testing.
 func newPrefilter(keys []string) prefilter {
+	size := minFilterBits
+	for size < maxFilterBits && 1<<size < 32*len(keys) {
+		size++
+	}
 	pf := prefilter{
 		pairs:  make([]uint64, 1<<16/64),
 		single: make([]uint64, 256/64),
-		bits:   make([]uint64, 1<<filterBits/64),
+		bits:   make([]uint64, 1<<size/64),
+		mask:   1<<size - 1,
 	}
 	lens := make([]int, 0, len(keys))
 	for _, k := range keys {
@@ -89,7 +96,7 @@ func newPrefilter(keys []string) prefilter {
 		l := min(len(k), span)
 		short[l] = true
 		lo, hi := prefixWords([]byte(k[:l]))
-		s1, s2 := slots(lo, hi, l)
+		s1, s2 := pf.slots(lo, hi, l)
 		setBit(pf.bits, s1)
 		setBit(pf.bits, s2)
 	}
@@ -112,7 +119,7 @@ func (pf *prefilter) may(t []byte, p int) bool {
 		if l > rem {
 			return false
 		}
-		s1, s2 := slots(lo, hi, l)
+		s1, s2 := pf.slots(lo, hi, l)
 		if hasBit(pf.bits, s1) && hasBit(pf.bits, s2) {
 			return true
 		}
