@@ -74,7 +74,6 @@ func (a *app) batchTaskOptions(c *cli.Context) (batchWork, error) {
 type translateWork struct {
 	o       translateOptions
 	results *resultSet
-	a       *app
 }
 
 func (w *translateWork) settings() (batchOptions, endpointOptions) { return w.o.batch, w.o.endpoint }
