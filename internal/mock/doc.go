@@ -18,6 +18,13 @@
 // optional sliding-window rate limit announces OpenAI's x-ratelimit
 // headers and answers 429 when exceeded.
 //
+// It also serves the Files and Batch APIs: uploads, file contents, and
+// batches that move from validating through in_progress and finalizing
+// to completed (or failed, expired, cancelling and cancelled), one step
+// per retrieval or per AdvanceBatches; each request of a batch is
+// answered under the Script, faults that break an HTTP exchange going to
+// the error file, and results come in shuffled order (BatchOptions).
+//
 // A Server is an http.Handler; Start serves it on a local port through
 // net/http/httptest, Restart drops every connection and listens again on
 // the same address.
