@@ -3,6 +3,7 @@ package glossary
 import (
 	"encoding/binary"
 	"slices"
+	"unicode/utf8"
 )
 
 // prefilter tells, before the trie is walked from a position, whether any
@@ -19,7 +20,8 @@ type prefilter struct {
 }
 
 const (
-	maxSpan = 12 // longest prefix the Bloom filter holds
+	minSpan = 8  // bytes of a form's start the Bloom filter holds, at least
+	maxSpan = 12 // and at most
 	// The Bloom filter has about 32 bits per form, between 2^12 bits
 	// (512 bytes) and 2^20 (128 KiB).
 	minFilterBits, maxFilterBits = 12, 20
@@ -58,9 +60,10 @@ func (pf *prefilter) slots(lo, hi uint64, l int) (uint32, uint32) {
 	return uint32(h) & pf.mask, uint32(h>>32) & pf.mask
 }
 
-// newPrefilter builds the filter of keys. The span is the length that
-// nine keys in ten reach, at most maxSpan, so that few shorter lengths
-// need testing.
+// newPrefilter builds the filter of keys. The span is what the first four
+// characters of a key take (most of the time), at least minSpan bytes,
+// and no longer than nine keys in ten, so that few shorter lengths need
+// testing.
 func newPrefilter(keys []string) prefilter {
 	size := minFilterBits
 	for size < maxFilterBits && 1<<size < 32*len(keys) {
@@ -82,7 +85,7 @@ func newPrefilter(keys []string) prefilter {
 		return pf
 	}
 	slices.Sort(lens)
-	span := min(maxSpan, lens[len(lens)/10])
+	span := min(maxSpan, lens[len(lens)/10], max(minSpan, medianPrefix(keys, 4)))
 	var short [maxSpan + 1]bool
 	for _, k := range keys {
 		switch {
@@ -125,4 +128,24 @@ func (pf *prefilter) may(t []byte, p int) bool {
 		}
 	}
 	return false
+}
+
+// medianPrefix returns the median length in bytes of the first chars
+// characters of the keys: for four, four bytes in Latin, twelve in Thai
+// or Han.
+func medianPrefix(keys []string, chars int) int {
+	n := make([]int, 0, len(keys))
+	for _, k := range keys {
+		b, r := 0, 0
+		for b < len(k) && r < chars {
+			_, size := utf8.DecodeRuneInString(k[b:])
+			b, r = b+size, r+1
+		}
+		n = append(n, b)
+	}
+	if len(n) == 0 {
+		return 0
+	}
+	slices.Sort(n)
+	return n[len(n)/2]
 }
