@@ -47,8 +47,14 @@ func (pr *pair) untranslated() []Finding {
 				sh = blockHash(src.doc.Text[sb.start:sb.end])
 				strong[i] = sh
 			}
-			if sh != th || len(script.Untranslated(src.doc.Text[sb.start:sb.end], t, pr.sl.code, pr.tl.code)) == 0 {
+			if sh != th {
 				continue
+			}
+			// the first source block alike is the one to name; if
+			// script does not count it as untranslated (names only),
+			// no other block alike counts either
+			if len(script.Untranslated(src.doc.Text[sb.start:sb.end], t, pr.sl.code, pr.tl.code)) == 0 {
+				break
 			}
 			line, _ := src.pos(sb.start)
 			f := pr.l.finding(ScriptWrong, tgt, b.start, b.end,
