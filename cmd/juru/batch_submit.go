@@ -1,13 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/juru-cli/juru/internal/atomicfile"
 	"github.com/juru-cli/juru/internal/batchapi"
 	"github.com/juru-cli/juru/internal/manifest"
 	"github.com/juru-cli/juru/internal/openai"
@@ -90,30 +92,38 @@ func (a *app) batchSubmit(ctx context.Context, w batchWork, lim batchapi.Limits)
 		return err
 	}
 	defer closeAnswers()
-	pl, err := a.planBatch(w, g, ins, items, client, m, f)
-	if err != nil {
+	pl := &batchPlan{sources: map[string]string{}}
+	var created []batchapi.Batch
+	packer := batchapi.NewPacker(lim, func(lines []batchapi.Line) error {
+		if bo.dryRun {
+			return nil
+		}
+		bs, err := store.Submit(ctx, client, [][]batchapi.Line{lines}, pl.sources, redactURL(eo.BaseURL))
+		for _, bt := range bs {
+			fmt.Fprintf(a.stdout, "%s\t%s\t%d requests\t%s\n", bt.ID, bt.Status, bt.Requests, bt.Name)
+		}
+		created = append(created, bs...)
 		return err
+	})
+	err = a.planBatch(ctx, w, g, ins, items, client, m, f, pl, packer.Add)
+	if err == nil {
+		err = packer.Flush()
 	}
 	a.printBatchPlan(pl, w, true)
-	if bo.dryRun || pl.requests == 0 {
-		if pl.requests == 0 && pl.answered > 0 {
-			fmt.Fprintln(a.stderr, "juru: nothing new to send; run 'juru batch collect' with the same options to write the outputs")
+	if err != nil {
+		if len(created) > 0 {
+			fmt.Fprintf(a.stderr, "juru: %d batches were created before the error; run the same submit again to send the rest\n", len(created))
 		}
-		return nil
-	}
-	files, err := batchapi.Pack(pl.groups, lim)
-	if err != nil {
-		return &inputError{err}
-	}
-	created, err := store.Submit(ctx, client, files, pl.sources, redactURL(eo.BaseURL))
-	for _, bt := range created {
-		fmt.Fprintf(a.stdout, "%s\t%s\t%d requests\t%s\n", bt.ID, bt.Status, bt.Requests, bt.Name)
-	}
-	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "juru: submitted %d requests in %d batches; 'juru batch wait -o %s' waits for them, then 'juru batch collect' with the same options writes the outputs\n",
-		pl.requests, len(created), bo.outDir)
+	switch {
+	case bo.dryRun:
+	case pl.requests == 0 && pl.answered > 0:
+		fmt.Fprintln(a.stderr, "juru: nothing new to send; run 'juru batch collect' with the same options to write the outputs")
+	case pl.requests > 0:
+		fmt.Fprintf(a.stderr, "juru: submitted %d requests in %d batches; 'juru batch wait -o %s' waits for them, then 'juru batch collect' with the same options writes the outputs\n",
+			pl.requests, len(created), bo.outDir)
+	}
 	return nil
 }
 
@@ -209,19 +219,32 @@ func (a *app) batchPrepare(ctx context.Context, w batchWork, path string) error 
 		}
 		defer m.Close()
 	}
-	pl, err := a.planBatch(w, g, ins, items, client, m, planFilter{})
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		return &inputError{fmt.Errorf("requests: %w", err)}
+	}
+	defer os.Remove(f.Name())
+	_ = f.Chmod(0o644)
+	bw := bufio.NewWriterSize(f, 1<<20)
+	pl := &batchPlan{sources: map[string]string{}}
+	err = a.planBatch(ctx, w, g, ins, items, client, m, planFilter{}, pl, func(lines []batchapi.Line) error {
+		_, err := bw.Write(batchapi.Data(lines))
 		return err
+	})
+	if err == nil {
+		err = bw.Flush()
 	}
-	var lines []batchapi.Line
-	for _, grp := range pl.groups {
-		lines = append(lines, grp...)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := atomicfile.WriteFile(path, batchapi.Data(lines), 0o644); err != nil {
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
 		return &inputError{fmt.Errorf("requests: %w", err)}
 	}
 	a.printBatchPlan(pl, w, false)
-	fmt.Fprintf(a.stderr, "juru: wrote %d requests to %s\n", len(lines), path)
+	fmt.Fprintf(a.stderr, "juru: wrote %d requests to %s\n", pl.requests, path)
 	return nil
 }
 

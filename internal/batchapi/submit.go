@@ -29,30 +29,64 @@ type Line struct {
 	Data []byte
 }
 
-// Pack cuts groups of lines (the first requests of one item each) into
-// input files within lim, in order, never splitting a group, so that an
-// item's requests are answered by one batch.
+// Packer cuts groups of lines (the first requests of one item each) into
+// input files within limits, in order, never splitting a group, so that
+// an item's requests are answered by one batch. It hands each file to
+// flush as soon as it is full, so that a run of any size holds at most
+// one file in memory.
+type Packer struct {
+	lim   Limits
+	flush func([]Line) error
+	cur   []Line
+	size  int64
+}
+
+// NewPacker returns a Packer that hands full files to flush.
+func NewPacker(lim Limits, flush func([]Line) error) *Packer {
+	return &Packer{lim: lim, flush: flush}
+}
+
+// Add appends a group, first flushing the current file if the group
+// does not fit in it. A group too big for any file is an error.
+func (p *Packer) Add(g []Line) error {
+	var gs int64
+	for _, l := range g {
+		gs += int64(len(l.Data)) + 1
+	}
+	if len(g) > p.lim.MaxLines || gs > p.lim.MaxBytes {
+		return fmt.Errorf("the %d requests of one item (%d bytes) do not fit one batch file", len(g), gs)
+	}
+	if len(p.cur)+len(g) > p.lim.MaxLines || p.size+gs > p.lim.MaxBytes {
+		if err := p.Flush(); err != nil {
+			return err
+		}
+	}
+	p.cur = append(p.cur, g...)
+	p.size += gs
+	return nil
+}
+
+// Flush hands the current file, if it holds any line, to flush.
+func (p *Packer) Flush() error {
+	if len(p.cur) == 0 {
+		return nil
+	}
+	lines := p.cur
+	p.cur, p.size = nil, 0
+	return p.flush(lines)
+}
+
+// Pack cuts groups into files as a Packer does and returns them.
 func Pack(groups [][]Line, lim Limits) ([][]Line, error) {
 	var files [][]Line
-	var cur []Line
-	var size int64
+	p := NewPacker(lim, func(l []Line) error { files = append(files, l); return nil })
 	for _, g := range groups {
-		var gs int64
-		for _, l := range g {
-			gs += int64(len(l.Data)) + 1
+		if err := p.Add(g); err != nil {
+			return nil, err
 		}
-		if len(g) > lim.MaxLines || gs > lim.MaxBytes {
-			return nil, fmt.Errorf("the %d requests of one item (%d bytes) do not fit one batch file", len(g), gs)
-		}
-		if len(cur)+len(g) > lim.MaxLines || size+gs > lim.MaxBytes {
-			files = append(files, cur)
-			cur, size = nil, 0
-		}
-		cur = append(cur, g...)
-		size += gs
 	}
-	if len(cur) > 0 {
-		files = append(files, cur)
+	if err := p.Flush(); err != nil {
+		return nil, err
 	}
 	return files, nil
 }
