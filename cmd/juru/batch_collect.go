@@ -114,7 +114,7 @@ func (a *app) openAnswers(ctx context.Context, bo batchOptions, eo endpointOptio
 	if err != nil {
 		return nil, nil, err
 	}
-	live := &lazyCompleter{make: func() (llm.Completer, error) { return a.newClient(ctx, eo) }}
+	live := &lazyCompleter{build: func() (llm.Completer, error) { return a.newClient(ctx, eo) }}
 	if len(fromFiles) > 0 {
 		col.answers = batchapi.NewAnswers(parser)
 		for _, f := range fromFiles {
@@ -262,14 +262,14 @@ func (col *collector) missing(keys []string) string {
 // lazyCompleter builds its Completer when the first request needs it, so
 // that a collect with nothing to repair needs no live endpoint.
 type lazyCompleter struct {
-	make func() (llm.Completer, error)
-	once sync.Once
-	c    llm.Completer
-	err  error
+	build func() (llm.Completer, error)
+	once  sync.Once
+	c     llm.Completer
+	err   error
 }
 
 func (l *lazyCompleter) Complete(ctx context.Context, req llm.Request) (llm.Response, error) {
-	l.once.Do(func() { l.c, l.err = l.make() })
+	l.once.Do(func() { l.c, l.err = l.build() })
 	if l.err != nil {
 		return llm.Response{}, l.err
 	}

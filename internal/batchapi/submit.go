@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/juru-cli/juru/internal/atomicfile"
@@ -113,10 +112,12 @@ func (s *Store) Submit(ctx context.Context, api API, files [][]Line, sources map
 	var created []Batch
 	for _, lines := range files {
 		var b Batch
+		var run string
 		err := s.Update(ctx, true, func(st *State) error {
 			if st.Endpoint == "" {
 				st.Endpoint = endpoint
 			}
+			run = st.Run
 			b.Name = fmt.Sprintf("%s-%04d.jsonl", st.Run, len(st.Batches)+1)
 			return nil
 		})
@@ -143,7 +144,7 @@ func (s *Store) Submit(ctx context.Context, api API, files [][]Line, sources map
 		if err != nil {
 			return created, err
 		}
-		nb, err := s.create(ctx, api, b)
+		nb, err := s.create(ctx, api, b, run)
 		if err != nil {
 			return created, err
 		}
@@ -176,7 +177,7 @@ func (s *Store) Resume(ctx context.Context, api API) ([]Batch, error) {
 			}
 			continue
 		}
-		if nb, err = s.create(ctx, api, nb); err != nil {
+		if nb, err = s.create(ctx, api, nb, st.Run); err != nil {
 			return created, err
 		}
 		created = append(created, nb)
@@ -184,15 +185,11 @@ func (s *Store) Resume(ctx context.Context, api API) ([]Batch, error) {
 	return created, nil
 }
 
-// create creates the batch of an uploaded file and records it. When the
+// create creates the batch of an uploaded file, tagged with the run and
+// the file's name, and records it. When the
 // answer is lost, the batch list tells whether the batch exists.
-func (s *Store) create(ctx context.Context, api API, b Batch) (Batch, error) {
-	run := strings.SplitN(b.Name, "-", 3)
-	meta := map[string]string{MetaFile: b.Name}
-	if len(run) == 3 {
-		meta[MetaRun] = run[0] + "-" + run[1]
-	}
-	x, err := api.CreateBatch(ctx, b.InputFileID, meta)
+func (s *Store) create(ctx context.Context, api API, b Batch, run string) (Batch, error) {
+	x, err := api.CreateBatch(ctx, b.InputFileID, map[string]string{MetaRun: run, MetaFile: b.Name})
 	if err != nil {
 		found, ok, ferr := find(ctx, api, &b)
 		if ferr != nil || !ok {
