@@ -118,6 +118,7 @@ func (a *app) batchSubmit(ctx context.Context, w batchWork, lim batchapi.Limits)
 	}
 	switch {
 	case bo.dryRun:
+		fmt.Fprintln(a.stderr, "juru: dry run: nothing was sent")
 	case pl.requests == 0 && pl.answered > 0:
 		fmt.Fprintln(a.stderr, "juru: nothing new to send; run 'juru batch collect' with the same options to write the outputs")
 	case pl.requests > 0:

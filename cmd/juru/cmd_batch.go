@@ -12,12 +12,12 @@ func (a *app) batchCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "batch",
 		Usage: "hand the work to OpenAI's Batch API or to a vLLM batch job, at half the price or on your own cluster",
-		Description: "A batch run takes the same inputs and options as translate (or summarize, with --task summarize).\n" +
-			"'submit' sends the first request of\n" +
-			"every chunk of every item that is not up to date to the Batch API; 'wait' polls until the batches\n" +
-			"end; 'collect' downloads the answers and runs the normal translation over them, so that chunks are\n" +
-			"joined and checked as in an interactive run and only answers that break the glossary are repaired\n" +
-			"live. Run submit again to send what expired, was cancelled or failed.\n\n" +
+		Description: "A batch run takes the same inputs and options as translate (or summarize, with --task\n" +
+			"summarize). 'submit' sends the first request of every chunk of every item that is not up to date\n" +
+			"to the Batch API; 'wait' polls until the batches end; 'collect' downloads the answers and runs the\n" +
+			"normal translation over them, so that chunks are joined and checked as in an interactive run and\n" +
+			"only answers that break the glossary are repaired live. Run submit again to send what expired,\n" +
+			"was cancelled or failed.\n\n" +
 			"For vLLM: 'prepare -o requests.jsonl' writes the request lines, 'vllm run-batch -i requests.jsonl\n" +
 			"-o results.jsonl --model M' answers them, and 'collect --from-file results.jsonl' writes the outputs.\n\n" +
 			"Examples:\n" +
