@@ -49,11 +49,16 @@ func writeLines(t *testing.T, dir, name string, lines ...string) string {
 
 func parser(t *testing.T) *openai.Client {
 	t.Helper()
-	c, err := openai.New(openai.Config{BaseURL: "http://127.0.0.1:1/v1"})
+	c, err := parserF()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// parserF is a client that only reads result lines.
+func parserF() (*openai.Client, error) {
+	return openai.New(openai.Config{BaseURL: "http://127.0.0.1:1/v1"})
 }
 
 // fakeLive answers every request with "live" and counts them.

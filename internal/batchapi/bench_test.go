@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/juru-cli/juru/internal/llm"
-	"github.com/juru-cli/juru/internal/openai"
 )
 
 // benchAnswers writes a result file of n answers and returns it with the
@@ -63,7 +62,7 @@ func BenchmarkAnswersLookup(b *testing.B) {
 
 func parserB(b *testing.B) Parser {
 	b.Helper()
-	c, err := openai.New(openai.Config{BaseURL: "http://127.0.0.1:1/v1"})
+	c, err := parserF()
 	if err != nil {
 		b.Fatal(err)
 	}
