@@ -130,7 +130,11 @@ func (r *Registry) Lookup(tag string) (Language, error) {
 // match maps a parsed tag onto a supported language by base language,
 // using the script to choose between the two written forms of Chinese.
 func (r *Registry) match(t language.Tag) (Language, bool) {
-	base, _ := t.Base()
+	base, conf := t.Base()
+	if conf < language.High {
+		// "und" and other tags whose language is only guessed.
+		return Language{}, false
+	}
 	if base.String() == "zh" {
 		s, _ := t.Script()
 		if s.String() == "Hant" {

@@ -56,6 +56,9 @@ func TestLookupUnknownSuggests(t *testing.T) {
 		{"asaen", "asean"},
 		{"xx-qq-zz", ""},
 		{"fr", ""},
+		{"und", ""},
+		{"mul", ""},
+		{"zxx", ""},
 	}
 	for _, tt := range tests {
 		_, err := r.Lookup(tt.in)
