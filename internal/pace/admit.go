@@ -7,18 +7,6 @@ import (
 	"github.com/juru-cli/juru/internal/llm"
 )
 
-// reorder is how far apart two requests may be sent and still reach the
-// endpoint in the other order.
-const reorder = 250 * time.Millisecond
-
-// flight is a request sent, kept while it may matter to what the
-// endpoint announces.
-type flight struct {
-	ticket
-	at     time.Time
-	landed bool
-}
-
 // ticket is what one admitted request holds.
 type ticket struct {
 	tokens int64 // reserved in the token bucket
@@ -104,35 +92,13 @@ func (p *Pacer) depart(t *ticket) {
 	p.total.seq++
 	p.total.seqCost += t.cost
 	t.seq, t.seqCost = p.total.seq, p.total.seqCost
-	p.fly = append(p.fly, flight{ticket: *t, at: time.Now()})
+	p.fly.add(flight{ticket: *t, at: time.Now()})
 }
 
 // land counts a sent request as answered. The caller holds p.mu.
 func (p *Pacer) land(t ticket) {
 	p.sent--
-	for i := range p.fly {
-		if p.fly[i].seq == t.seq {
-			p.fly[i].landed = true
-			break
-		}
-	}
-	cut := p.since(time.Now())
-	for len(p.fly) > 0 && p.fly[0].landed && p.fly[0].at.Before(cut) {
-		p.fly = p.fly[1:]
-	}
-}
-
-// since returns the time after which a request sent may not be counted
-// yet in what the endpoint announces: shortly before the oldest request
-// in flight was sent, since requests sent close together may reach the
-// endpoint in another order. The caller holds p.mu.
-func (p *Pacer) since(now time.Time) time.Time {
-	for _, f := range p.fly {
-		if !f.landed {
-			return f.at.Add(-reorder)
-		}
-	}
-	return now.Add(-reorder)
+	p.fly.land(t.seq, time.Now())
 }
 
 // reserve takes one request and, under a token limit, the request's

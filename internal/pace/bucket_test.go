@@ -26,7 +26,7 @@ func simulate(b *bucket, start time.Time, sizes []int64, gap func(int) time.Dura
 
 func TestBucketKeepsToLimit(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for c := range 200 {
+	for c := range 100 {
 		limit := 1 + rng.Int64N(3000)
 		window := time.Duration(1+rng.IntN(120)) * time.Second
 		big := c%2 == 1 // requests larger than the burst
@@ -66,7 +66,7 @@ func TestBucketRunsCloseToTheLimit(t *testing.T) {
 		units  int64
 		size   int64 // units per request
 	}{
-		{600, time.Minute, 3000, 1},
+		{600, time.Minute, 1500, 1},
 		{60, time.Minute, 200, 1},
 		{3, time.Second, 30, 1},
 		{30000, time.Minute, 150000, 500},

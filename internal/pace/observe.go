@@ -33,29 +33,12 @@ func (p *Pacer) ObserveLimits(requests, tokens Quota) {
 	defer p.mu.Unlock()
 	now := time.Now()
 	// Requests sent while this answer was on its way may not be counted
-	// in what it announces: likely those in flight sent after the oldest
-	// in flight (answers come back about in the order sent), at most all
-	// those sent since shortly before it.
-	var lagging, laggingTokens, since, sinceTokens float64
-	var oldest time.Time
-	for _, f := range p.fly {
-		switch {
-		case f.landed:
-		case oldest.IsZero():
-			oldest = f.at
-		case f.at.After(oldest):
-			lagging++
-			laggingTokens += float64(f.cost)
-		}
-	}
-	cut := p.since(now)
-	for _, f := range p.fly {
-		if !f.at.Before(cut) {
-			// The request answered is among them, and counted.
-			since = float64(p.total.seq - f.seq + 1 - min(int64(p.sent), 1))
-			sinceTokens = float64(p.total.seqCost - f.seqCost + f.cost)
-			break
-		}
+	// in what it announces. The request answered is among those since,
+	// and counted.
+	lagging, laggingTokens := p.fly.lagging()
+	since, sinceTokens := p.fly.since(now)
+	if p.sent > 0 {
+		since--
 	}
 	p.req.observe(now, requests.Limit, requests.Remaining, requests.Reset, lagging, since)
 	p.tok.observe(now, tokens.Limit, tokens.Remaining, tokens.Reset, laggingTokens, sinceTokens)
@@ -99,6 +82,9 @@ func (p *Pacer) rateLimited(now time.Time, retryAfter time.Duration) {
 // refused reports whether err is a 429 answer that waiting cures (not an
 // exhausted quota).
 func refused(err error) bool {
+	if err == nil {
+		return false
+	}
 	var api *llm.APIError
 	return errors.As(err, &api) && api.StatusCode == http.StatusTooManyRequests && !api.Fatal()
 }
@@ -146,11 +132,11 @@ func (p *Pacer) finish(t ticket, req llm.Request, resp llm.Response, err error, 
 // whether the endpoint answered with HTTP 200 (a usable answer or not).
 func spent(resp llm.Response, err error) (usage llm.Usage, attempts int, answered bool) {
 	usage, attempts = resp.Usage, resp.Attempts
+	if err == nil {
+		return usage, attempts, true
+	}
 	var ae *llm.AnswerError
-	switch {
-	case err == nil:
-		answered = true
-	case errors.As(err, &ae):
+	if errors.As(err, &ae) {
 		answered = true
 		if usage == (llm.Usage{}) {
 			usage = ae.Response.Usage

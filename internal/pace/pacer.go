@@ -66,11 +66,11 @@ type Pacer struct {
 
 	mu    sync.Mutex
 	gate  gate
-	req   bucket   // requests
-	tok   bucket   // tokens
-	sent  int      // requests past every wait and not yet answered
-	total ticket   // cumulative requests and estimated tokens sent
-	fly   []flight // recent requests sent, oldest first
+	req   bucket // requests
+	tok   bucket // tokens
+	sent  int    // requests past every wait and not yet answered
+	total ticket // cumulative requests and estimated tokens sent
+	fly   flights
 	srtt  time.Duration
 	room  chan struct{} // closed when the buckets are set anew
 	stats counters

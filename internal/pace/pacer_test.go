@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/juru-cli/juru/internal/llm"
+	"github.com/juru-cli/juru/internal/run"
 )
 
 // Times in these tests are the fake clock of a synctest bubble.
@@ -34,6 +35,35 @@ func TestNoLimitsOnlyConcurrency(t *testing.T) {
 		s := p.Stats()
 		if s.Throttled != 0 || s.RPM != 0 || s.TPM != 0 || s.Limit != 16 || s.InFlight != 0 {
 			t.Errorf("stats %+v: want no throttling, no limits, limit 16, none in flight", s)
+		}
+	})
+}
+
+// In the command's chain the outer run.Limit bounds calls at --jobs and
+// the pacer's own limit, at most that, bounds what reaches the endpoint.
+func TestUnderRunLimit(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := &fake{latency: 200 * time.Millisecond}
+		p := New(f, Options{MaxConcurrency: 16, GrowAfter: 1000})
+		lim := run.Limit(p, 16)
+		start := time.Now()
+		if err, n := firstError(runAll(t.Context(), lim, 400, 64, request)); err != nil {
+			t.Fatalf("%d requests failed, first: %v", n, err)
+		}
+		if took := time.Since(start); took != 5*time.Second {
+			t.Errorf("took %v, want 5s", took)
+		}
+		// A 429 halves the pacer's limit under the outer one.
+		p.Observe429(time.Second)
+		time.Sleep(time.Second)
+		f.mu.Lock()
+		f.peak = 0
+		f.mu.Unlock()
+		if err, n := firstError(runAll(t.Context(), lim, 64, 64, request)); err != nil {
+			t.Fatalf("%d requests failed, first: %v", n, err)
+		}
+		if ls := lim.Stats(); f.peak > 8 || ls.Peak != 16 || ls.Requests != 464 {
+			t.Errorf("%d in flight at the endpoint, want 8 at most; outer limiter %+v", f.peak, ls)
 		}
 	})
 }
