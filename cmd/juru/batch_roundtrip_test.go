@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,13 +18,18 @@ func dropTermsOfSome(c mock.Call) mock.Fault {
 	return mock.Fault{}
 }
 
-// TestBatchRoundTrip sends 2,000 requests through the mock's Batch API
-// and checks that collect writes what an interactive run writes, that
-// only the answers breaking the glossary go to the live endpoint, and
-// that a second collect changes nothing and makes no request at all.
+// TestBatchRoundTrip sends over 2,000 requests (400 with -short) through
+// the mock's Batch API in three batches, and checks that collect writes
+// what an interactive run writes, that only the answers breaking the
+// glossary go to the live endpoint, and that a second collect changes
+// nothing and makes no request at all.
 func TestBatchRoundTrip(t *testing.T) {
 	e := newBatchEnv(t, mock.Options{Script: dropTermsOfSome})
-	news := e.writeArticles(110, 8)
+	articles, floor := 110, 2000
+	if testing.Short() {
+		articles, floor = 22, 400 // the same checks at a fifth of the size
+	}
+	news := e.writeArticles(articles, 8)
 	g := "../../testdata/glossary/asean.csv"
 	task := []string{"--to", "id,th", "-g", g, "--chunk-tokens", "60", "--no-cache", "--progress", "none", "-j", "16"}
 
@@ -33,7 +39,7 @@ func TestBatchRoundTrip(t *testing.T) {
 
 	out := e.path("out")
 	args := append(append([]string{}, task...), "-o", out, news)
-	stderr := e.must(0, append([]string{"batch", "submit", "--max-lines", "900"}, args...)...)
+	stderr := e.must(0, append([]string{"batch", "submit", "--max-lines", strconv.Itoa(floor * 9 / 20)}, args...)...)
 	if !strings.Contains(stderr, "submitted") || !strings.Contains(stderr, "in 3 batches") {
 		t.Errorf("submit said:\n%s", stderr)
 	}
@@ -42,8 +48,8 @@ func TestBatchRoundTrip(t *testing.T) {
 	}
 	e.must(0, "batch", "wait", "-o", out, "--poll", "1ms", "--max-poll", "2ms")
 	batched := e.srv.BatchRequests()
-	if batched < 2000 || batched >= interactive {
-		t.Fatalf("the batches answered %d requests; want 2,000 or more, and fewer than the %d of the interactive run", batched, interactive)
+	if batched < floor || batched >= interactive {
+		t.Fatalf("the batches answered %d requests; want %d or more, and fewer than the %d of the interactive run", batched, floor, interactive)
 	}
 	stderr = e.must(0, append([]string{"batch", "collect"}, args...)...)
 	live := e.chatRequests()
@@ -53,8 +59,8 @@ func TestBatchRoundTrip(t *testing.T) {
 	if !strings.Contains(stderr, fmt.Sprintf("%d answers from the batch results", batched)) {
 		t.Errorf("collect said:\n%s", stderr)
 	}
-	if n := sameTree(t, e.path("interactive"), out); n != 220 {
-		t.Errorf("%d outputs, want 220", n)
+	if n := sameTree(t, e.path("interactive"), out); n != 2*articles {
+		t.Errorf("%d outputs, want %d", n, 2*articles)
 	}
 	sameRecords(t, e.path("interactive"), out)
 
@@ -75,7 +81,7 @@ func TestBatchRoundTrip(t *testing.T) {
 		t.Error("a second collect changed the manifest")
 	}
 	stderr = e.must(0, append([]string{"batch", "submit"}, args...)...)
-	if !strings.Contains(stderr, "0 items need work (220 up to date)") {
+	if !strings.Contains(stderr, fmt.Sprintf("0 items need work (%d up to date)", 2*articles)) {
 		t.Errorf("submit after collect said:\n%s", stderr)
 	}
 }
