@@ -7,16 +7,21 @@
 //     one and Options.MaxConcurrency. A 429 halves it (at most once per
 //     round trip) and holds every new request for the wait the server
 //     asked for; each window of successful answers adds one again, up to
-//     the maximum.
+//     the maximum. A request still refused once the client's own retries
+//     are spent is queued again behind the pause (Options.Requeue).
 //   - A token-aware rate limiter built on golang.org/x/time/rate, one
 //     bucket for requests and one for tokens. Their limits come from
 //     Options.RPM and Options.TPM when set by hand, otherwise from the
 //     x-ratelimit-* headers the endpoint announces (ObserveLimits). Before
 //     sending, a request reserves its estimated tokens (prompt plus
 //     expected answer); after the answer, the reservation is corrected
-//     with the usage the endpoint reported. When an announced remaining
-//     count is low for the time left until the reset, new requests are
-//     slowed so that the window is not exhausted.
+//     with the usage the endpoint reported (prompt tokens plus the larger
+//     of the answer's tokens and MaxTokens, as endpoints count a cap
+//     against the limit). What an announcement says remains may be used
+//     at once, but no more until its reset: when the remaining count is
+//     low for the time left, new requests are slowed so that the window
+//     is not exhausted. Requests sent after the one answered, which the
+//     announcement may not count yet, are set against it.
 //
 // With no limit set and no headers (vLLM, Ollama, llama.cpp server), a
 // Pacer only bounds concurrency. Every wait selects on the request's
@@ -50,5 +55,7 @@
 //
 // The order is run.Limit outermost, then the response cache, then the
 // Pacer, then the client: cache hits are never paced and spend no quota,
-// and the outer limiter still counts every call.
+// and the outer limiter still counts every call. Requests waiting in the
+// Pacer hold a slot of the outer limiter, so the requests really in
+// flight at the endpoint are those of Stats.InFlight.
 package pace
