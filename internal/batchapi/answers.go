@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sync"
 
 	"github.com/juru-cli/juru/internal/llm"
 	"github.com/juru-cli/juru/internal/openai"
@@ -83,7 +85,7 @@ func (a *Answers) Close() error {
 // AddFile indexes a result file: OpenAI's output or error file, or the
 // output of vLLM's run-batch. A request answered in several lines keeps
 // its first good answer; one with no good answer keeps its first answered
-// one.
+// one. Lines are parsed on every core, and filed in file order.
 func (a *Answers) AddFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -93,34 +95,70 @@ func (a *Answers) AddFile(path string) error {
 	fi := len(a.files) - 1
 	br := bufio.NewReaderSize(f, 1<<16)
 	var off int64
+	var block []rawLine
 	for {
 		line, err := br.ReadBytes('\n')
 		size := int64(len(line))
 		if len(bytes.TrimSpace(line)) > 0 {
-			if perr := a.index(line, loc{file: fi, off: off, size: size}); perr != nil {
-				return fmt.Errorf("batch results %s: %w", path, perr)
-			}
+			block = append(block, rawLine{data: line, at: loc{file: fi, off: off, size: size}})
 		}
 		off += size
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
+		last := errors.Is(err, io.EOF)
+		if err != nil && !last {
 			return fmt.Errorf("batch results %s: %w", path, err)
+		}
+		if len(block) == indexBlock || (last && len(block) > 0) {
+			if ierr := a.indexBlock(block); ierr != nil {
+				return fmt.Errorf("batch results %s: %w", path, ierr)
+			}
+			block = nil
+		}
+		if last {
+			return nil
 		}
 	}
 }
 
-// index files one line.
-func (a *Answers) index(line []byte, l loc) error {
-	r, err := a.read(line)
-	if err != nil {
-		return err
+// indexBlock is how many lines are parsed at once.
+const indexBlock = 2048
+
+// rawLine is a line read and where it was.
+type rawLine struct {
+	data []byte
+	at   loc
+}
+
+// indexBlock parses lines in parallel and files them in order.
+func (a *Answers) indexBlock(lines []rawLine) error {
+	results := make([]Result, len(lines))
+	errs := make([]error, len(lines))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(lines); i += workers {
+				results[i], errs[i] = a.read(lines[i].data)
+			}
+		}()
 	}
+	wg.Wait()
+	for i, l := range lines {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		a.file(results[i], l.at)
+	}
+	return nil
+}
+
+// file records one parsed line.
+func (a *Answers) file(r Result, l loc) {
 	id, err := ParseID(r.ID)
 	if err != nil {
 		a.Foreign++
-		return nil
+		return
 	}
 	l.good = r.Err == nil
 	if !r.Answered() {
@@ -129,14 +167,13 @@ func (a *Answers) index(line []byte, l loc) error {
 				a.failed[id.Key] = r.Err.Error()
 			}
 		}
-		return nil
+		return
 	}
 	if cur, ok := a.byKey[id.Key]; ok && (cur.good || !l.good) {
-		return nil
+		return
 	}
 	a.byKey[id.Key] = l
 	delete(a.failed, id.Key)
-	return nil
 }
 
 // read parses one line.
