@@ -2,7 +2,9 @@ package inputs
 
 import (
 	"fmt"
-	"hash/fnv"
+	"crypto/sha256"
+	"encoding/binary"
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -14,12 +16,14 @@ const (
 )
 
 // ShardOf returns the shard, in 0..n-1, that owns a relative path: the
-// FNV-1a 64-bit hash of rel modulo n. It depends only on rel, so every
-// machine computes the same partition.
+// first 8 bytes of the SHA-256 of rel, read big-endian as a fraction of
+// 2^64 and scaled to n (the high half of their product with n). It
+// depends only on rel, so every machine computes the same partition, and
+// names that differ in a few characters spread evenly.
 func ShardOf(rel string, n int) int {
-	h := fnv.New64a()
-	h.Write([]byte(rel))
-	return int(h.Sum64() % uint64(n))
+	sum := sha256.Sum256([]byte(rel))
+	hi, _ := bits.Mul64(binary.BigEndian.Uint64(sum[:8]), uint64(n))
+	return int(hi)
 }
 
 // Shard returns the inputs that shard i of n owns (0 <= i < n), in their
