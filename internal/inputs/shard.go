@@ -1,9 +1,9 @@
 package inputs
 
 import (
-	"fmt"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"math/bits"
 	"strconv"
 	"strings"
