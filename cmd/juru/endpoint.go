@@ -33,6 +33,9 @@ type endpointOptions struct {
 	Seed        *int
 	Timeout     time.Duration
 	MaxRetries  int
+	// RPM and TPM pace requests and tokens per minute; zero learns the
+	// limits from the endpoint's rate-limit headers.
+	RPM, TPM int64
 	Verbose     bool
 	Debug       bool
 	// explicit reports that a key or base URL was configured, so that no
@@ -52,6 +55,8 @@ func endpointFlags() []cli.Flag {
 		&cli.IntFlag{Name: "seed", Usage: "sampling `SEED` for endpoints that support reproducible answers", Category: "Endpoint"},
 		&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, Usage: "time limit per request `DURATION`", Category: "Endpoint"},
 		&cli.IntFlag{Name: "max-retries", Value: 2, Usage: "retries per request after 408, 409, 429, 5xx and network errors", Category: "Endpoint"},
+		&cli.IntFlag{Name: "rpm", Usage: "pace requests to `N` per minute (default: learned from the endpoint's rate-limit headers)", Category: "Endpoint"},
+		&cli.IntFlag{Name: "tpm", Usage: "pace tokens to `N` per minute (default: learned from the endpoint's rate-limit headers)", Category: "Endpoint"},
 		&cli.BoolFlag{Name: "azure", Usage: "talk to Azure OpenAI (implied by an *.openai.azure.com base URL)", Category: "Endpoint"},
 		&cli.StringFlag{Name: "api-version", EnvVars: []string{"OPENAI_API_VERSION"}, Usage: "Azure OpenAI api-version `VERSION` (default " + openai.DefaultAzureAPIVersion + ")", Category: "Endpoint"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "report requests and retries on stderr", Category: "Output"},
@@ -77,6 +82,16 @@ func (a *app) endpointOptions(c *cli.Context, cfg *configFile) (endpointOptions,
 	}
 	if !c.IsSet("timeout") && cfg.Timeout.Duration > 0 {
 		o.Timeout = cfg.Timeout.Duration
+	}
+	o.RPM, o.TPM = int64(c.Int("rpm")), int64(c.Int("tpm"))
+	if !c.IsSet("rpm") && cfg.RPM > 0 {
+		o.RPM = int64(cfg.RPM)
+	}
+	if !c.IsSet("tpm") && cfg.TPM > 0 {
+		o.TPM = int64(cfg.TPM)
+	}
+	if o.RPM < 0 || o.TPM < 0 {
+		return o, usagef("--rpm and --tpm must not be negative")
 	}
 	if !c.IsSet("max-retries") && cfg.MaxRetries != nil {
 		o.MaxRetries = *cfg.MaxRetries
@@ -155,7 +170,10 @@ func (e *noEndpointError) Unwrap() error { return e.err }
 
 // newClient builds the endpoint client. With nothing configured it tries
 // a local Ollama before giving up with instructions.
-func (a *app) newClient(ctx context.Context, o endpointOptions) (llm.Completer, error) {
+//
+// Each hook may adjust the client's configuration first, for example to
+// observe rate-limit headers.
+func (a *app) newClient(ctx context.Context, o endpointOptions, hooks ...func(*openai.Config)) (llm.Completer, error) {
 	var debug io.Writer
 	if o.Debug {
 		debug = a.stderr
@@ -177,6 +195,9 @@ func (a *app) newClient(ctx context.Context, o endpointOptions) (llm.Completer, 
 		cfg.OnRetry = func(info openai.RetryInfo) {
 			fmt.Fprintln(a.stderr, "juru: "+describeRetry(info))
 		}
+	}
+	for _, h := range hooks {
+		h(&cfg)
 	}
 	if !o.explicit {
 		cfg.BaseURL = ollamaBaseURL

@@ -3,22 +3,27 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 
 	"github.com/juru-cli/juru/internal/cache"
 	"github.com/juru-cli/juru/internal/cost"
 	"github.com/juru-cli/juru/internal/llm"
+	"github.com/juru-cli/juru/internal/openai"
+	"github.com/juru-cli/juru/internal/pace"
 	batchrun "github.com/juru-cli/juru/internal/run"
 	"github.com/juru-cli/juru/internal/tokens"
 )
 
 // pipeline is the chain of Completers a run calls, outermost first: the
-// limiter bounding requests in flight, the response cache, the endpoint
-// client (which retries on its own).
+// limiter bounding requests in flight, the response cache, the pacer
+// keeping to the endpoint's rate limits (adaptive concurrency and a
+// token-aware limiter), the endpoint client (which retries on its own).
 type pipeline struct {
 	completer llm.Completer
 	limiter   *batchrun.Limiter
 	cache     *cache.Cache
+	pacer     *pace.Pacer
 	costs     *cost.Table
 	est       *tokens.Estimator
 	model     string
@@ -35,11 +40,30 @@ func (a *app) newPipeline(ctx context.Context, eo endpointOptions, bo batchOptio
 	if bo.dryRun {
 		return p, nil
 	}
-	client, err := a.newClient(ctx, eo)
+	var pacer *pace.Pacer
+	client, err := a.newClient(ctx, eo, func(cfg *openai.Config) {
+		retried := cfg.OnRetry
+		cfg.OnRetry = func(ri openai.RetryInfo) {
+			if retried != nil {
+				retried(ri)
+			}
+			if ri.StatusCode == 429 && pacer != nil {
+				pacer.Observe429(ri.Delay)
+			}
+		}
+		cfg.OnRateLimit = func(l openai.Limits) {
+			if pacer != nil {
+				pacer.ObserveLimits(pace.Quota(l.Requests), pace.Quota(l.Tokens))
+			}
+		}
+		cfg.HTTPClient = pooledClient(bo.jobs)
+	})
 	if err != nil {
 		return nil, err
 	}
-	next := client
+	pacer = pace.New(client, pace.Options{MaxConcurrency: bo.jobs, RPM: eo.RPM, TPM: eo.TPM})
+	p.pacer = pacer
+	var next llm.Completer = pacer
 	if !bo.noCache {
 		dir := bo.cacheDir
 		if dir == "" {
@@ -69,4 +93,14 @@ func namespace(eo endpointOptions) string {
 // price returns the cost of usage by the pipeline's model.
 func (p *pipeline) price(model string, u llm.Usage) float64 {
 	return p.costs.Cost(model, u)
+}
+
+// pooledClient returns an HTTP client that keeps enough idle connections
+// to the endpoint for jobs requests in flight, so that connections are
+// reused instead of opened for every request.
+func pooledClient(jobs int) *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = max(jobs, 2)
+	t.MaxIdleConns = max(100, 2*jobs)
+	return &http.Client{Transport: t}
 }
