@@ -36,8 +36,8 @@ type endpointOptions struct {
 	// RPM and TPM pace requests and tokens per minute; zero learns the
 	// limits from the endpoint's rate-limit headers.
 	RPM, TPM int64
-	Verbose     bool
-	Debug       bool
+	Verbose  bool
+	Debug    bool
 	// explicit reports that a key or base URL was configured, so that no
 	// local Ollama is probed.
 	explicit bool
