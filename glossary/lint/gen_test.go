@@ -140,10 +140,11 @@ func genGlossary(tb testing.TB, n int, seed uint64) *glossary.Glossary {
 }
 
 // genPair writes a source article in English and its "translation" into
-// lang of about size bytes each: paragraphs of sentences holding
-// glossary terms (the required target form on the other side) and
-// numbers written by each language's conventions.
-func genPair(g *glossary.Glossary, lang string, size int, seed uint64) (src, tgt string) {
+// lang of about size bytes each: paragraphs of sentences holding a
+// glossary term one word in termEvery (the required target form on the
+// other side) and a number one word in 45, as in news, written by each
+// language's conventions.
+func genPair(g *glossary.Glossary, lang string, size int, seed uint64, termEvery int) (src, tgt string) {
 	r := rand.New(rand.NewPCG(seed, 13))
 	words := genWords()
 	var s, t strings.Builder
@@ -155,7 +156,7 @@ func genPair(g *glossary.Glossary, lang string, size int, seed uint64) (src, tgt
 		for range 2 + r.IntN(4) {
 			for k := range 8 + r.IntN(12) {
 				switch {
-				case r.IntN(12) == 0:
+				case r.IntN(termEvery) == 0:
 					e := g.Entries[r.IntN(len(g.Entries))]
 					sf, _ := e.Preferred("en")
 					tf, _ := e.Preferred(lang)

@@ -51,6 +51,8 @@ type langData struct {
 	sieve *sieve
 	// grams counts the grams of those forms, to choose rare ones.
 	grams map[uint64]int
+	// breakers are the characters no form of the language holds.
+	breakers *breakers
 }
 
 // UnknownRuleError reports a rule ID or severity in Options.Severities
@@ -146,7 +148,7 @@ func (l *Linter) build(ld *langData) {
 		ld.matcher = m
 	}
 	ld.owners, ld.longest = owners(g, ld.code)
-	ld.sieve, ld.grams = l.baseSieve(g, ld.code)
+	ld.sieve, ld.grams, ld.breakers = l.baseSieve(g, ld.code)
 }
 
 // page prepares a document.

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"strings"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -16,10 +15,10 @@ import (
 // combining marks. Where the matcher finds a form in a text, the
 // skeleton of the text holds the skeleton of the form at that place
 // (checked in the tests on every character), so it holds every gram of
-// it. The sieve keeps one gram of each form, maxGram characters long or
-// as long as the shortest form, and flags a line where a gram of the
-// line is one of them: grams that long are rare in text that does not
-// hold the form. A bitmap of the grams' last characters and one of their
+// it. The sieve keeps one gram of each form, as long as the form allows
+// up to maxGram characters (see gramLen), and flags a span of text where
+// one of its grams is one of them: grams that long are rare in text that
+// does not hold the form. A bitmap of the grams' last characters and one of their
 // hashes rule out most places; a set of the 64-bit hashes decides.
 //
 // A form holding a line feed could match across lines; no sieve is made
@@ -42,6 +41,17 @@ const (
 	gramBase = 0x100000001B3
 )
 
+// gramLen returns the length of the gram kept of a form whose skeleton
+// has n characters: the largest of 1, 2, 4 and maxGram (8) not above n,
+// so that a rolling hash of four lengths serves every form.
+func gramLen(n int) int {
+	k := 1
+	for k*2 <= min(n, maxGram) {
+		k *= 2
+	}
+	return k
+}
+
 // key mixes the hash of a gram of k characters into a sieve key.
 func key(h uint64, k int) uint64 { return (h + uint64(k)) * 0x9E3779B97F4A7C15 }
 
@@ -60,13 +70,11 @@ func (s *sieve) has(h uint64, k int) bool {
 // when a form has an empty skeleton.
 func newSieve(t *skeletonTable, forms []string, counts map[uint64]int) *sieve {
 	sks := make([][]rune, len(forms))
-	short := maxGram
 	for i, f := range forms {
 		sks[i] = t.skeletonString(f)
 		if len(sks[i]) == 0 {
 			return nil
 		}
-		short = min(short, len(sks[i]))
 	}
 	lg := uint(12)
 	for 1<<lg < 64*len(forms) && lg < 24 {
@@ -74,10 +82,7 @@ func newSieve(t *skeletonTable, forms []string, counts map[uint64]int) *sieve {
 	}
 	s := &sieve{shift: 64 - lg, keys: make(map[uint64]struct{}, len(forms)), bits: make([]uint64, 1<<lg/64)}
 	for _, sk := range sks {
-		k := short
-		if len(sk) >= maxGram {
-			k = maxGram
-		}
+		k := gramLen(len(sk))
 		best, at, bestN := uint64(0), 0, -1
 		for i := 0; i+k <= len(sk); i++ {
 			h := gramHash(sk[i : i+k])
@@ -202,40 +207,65 @@ func gramCounts(t *skeletonTable, forms []string) map[uint64]int {
 	return counts
 }
 
-// lines returns the spans of the lines of text that may hold a form of
-// any of the sieves, neighbouring lines joined.
-func lines(t *skeletonTable, ss []*sieve, text string) [][2]int {
-	var out [][2]int
-	var buf []rune
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		if hit(t, ss, text[start:end], buf) {
-			if k := len(out) - 1; k >= 0 && out[k][1]+1 >= start {
-				out[k][1] = end
-			} else {
-				out = append(out, [2]int{start, end})
-			}
-		}
-		start = end + 1
-	}
-	return out
+// breakers are characters no form of a language holds, where no match
+// of the matcher can reach across: punctuation, and a space when no
+// form holds one. The matcher finds in the text between two breakers
+// just what it finds there in the whole text, as it finds in a line
+// what it finds there in the whole text (see sieved).
+type breakers struct {
+	ascii [utf8.RuneSelf]bool
+	other map[rune]bool
 }
 
-// hit reports whether a gram of the line's skeleton is in one of the
-// sieves. It keeps a rolling hash of the last k characters for every
-// gram length k in use.
-func hit(t *skeletonTable, ss []*sieve, line string, buf []rune) bool {
-	var (
-		ring [maxGram]rune // the last characters, ring[n%maxGram] next
-		hash [maxGram + 1]uint64
-		pow  [maxGram + 1]uint64 // gramBase^k
-		lens []int
-	)
+// breakerCandidates are the characters that may be breakers; a line feed
+// always is one, a sieve being made only when no form holds one.
+const breakerCandidates = " \t\r.,;:!?()[]{}\"'/|<>。，、；：！？「」『』（）“”‘’។៕။၊"
+
+// newBreakers returns the candidates that no form holds, as written or
+// folded.
+func newBreakers(forms []string) *breakers {
+	fold := cases.Fold()
+	used := map[rune]bool{}
+	for _, f := range forms {
+		for _, r := range f + fold.String(norm.NFC.String(f)) {
+			used[r] = true
+		}
+	}
+	b := &breakers{other: map[rune]bool{}}
+	b.ascii['\n'] = true
+	for _, r := range breakerCandidates {
+		switch {
+		case used[r]:
+		case r < utf8.RuneSelf:
+			b.ascii[r] = true
+		default:
+			b.other[r] = true
+		}
+	}
+	return b
+}
+
+// is reports whether r is a breaker.
+func (b *breakers) is(r rune) bool {
+	if r < utf8.RuneSelf {
+		return b.ascii[r]
+	}
+	return b.other[r]
+}
+
+// roller keeps the rolling hashes of the last characters of a skeleton,
+// one for each gram length the sieves use.
+type roller struct {
+	ss   []*sieve
+	ring [maxGram]rune // the last characters, ring[n%maxGram] next
+	hash [maxGram + 1]uint64
+	pow  [maxGram + 1]uint64 // gramBase^k
+	lens []int
+	n    int
+}
+
+func newRoller(ss []*sieve) *roller {
+	g := &roller{ss: ss}
 	var all uint16
 	for _, s := range ss {
 		all |= s.lens
@@ -243,64 +273,38 @@ func hit(t *skeletonTable, ss []*sieve, line string, buf []rune) bool {
 	p := uint64(1)
 	for k := 1; k <= maxGram; k++ {
 		p *= gramBase
-		pow[k] = p
+		g.pow[k] = p
 		if all&(1<<k) != 0 {
-			lens = append(lens, k)
+			g.lens = append(g.lens, k)
 		}
 	}
-	n := 0
-	push := func(r rune) bool {
-		for _, k := range lens {
-			h := hash[k]*gramBase + uint64(r)
-			if n >= k {
-				h -= uint64(ring[(n-k)%maxGram]) * pow[k]
-			}
-			hash[k] = h
+	return g
+}
+
+// reset forgets the characters seen.
+func (g *roller) reset() { g.n = 0 }
+
+// push adds a character and reports whether a gram ending with it is in
+// one of the sieves.
+func (g *roller) push(r rune) bool {
+	for _, k := range g.lens {
+		h := g.hash[k]*gramBase + uint64(r)
+		if g.n >= k {
+			h -= uint64(g.ring[(g.n-k)%maxGram]) * g.pow[k]
+		} else if g.n == 0 {
+			h = uint64(r)
 		}
-		ring[n%maxGram] = r
-		n++
-		c := r & 0xFFFF
-		for _, s := range ss {
-			if s.last[c/64]&(1<<(c%64)) == 0 {
-				continue
-			}
-			for _, k := range lens {
-				if s.lens&(1<<k) != 0 && n >= k && s.has(hash[k], k) {
-					return true
-				}
-			}
-		}
-		return false
+		g.hash[k] = h
 	}
-	for i := 0; i < len(line); {
-		c := line[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if push(rune(c)) {
-				return true
-			}
-			i++
+	g.ring[g.n%maxGram] = r
+	g.n++
+	c := r & 0xFFFF
+	for _, s := range g.ss {
+		if s.last[c/64]&(1<<(c%64)) == 0 {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(line[i:])
-		i += size
-		if r < 0x10000 {
-			switch v := t.page(r)[r&0xFF]; v {
-			case noSkeleton:
-				continue
-			case manySkeleton:
-			default:
-				if push(rune(v)) {
-					return true
-				}
-				continue
-			}
-		}
-		buf = t.skeleton(r, buf[:0])
-		for _, x := range buf {
-			if push(x) {
+		for _, k := range g.lens {
+			if s.lens&(1<<k) != 0 && g.n >= k && s.has(g.hash[k], k) {
 				return true
 			}
 		}
@@ -308,21 +312,84 @@ func hit(t *skeletonTable, ss []*sieve, line string, buf []rune) bool {
 	return false
 }
 
-// sieved returns the matches of m in the lines of text the sieves flag,
-// as m.FindAll(text) finds them there. Lines are independent for the matcher when no form holds a
-// line feed: a match cannot cross one, and the character before a line
-// or after it is a line feed, which is no word character.
-func sieved(t *skeletonTable, ss []*sieve, m *glossary.Matcher, text string) []glossary.Match {
+// pushRune adds the skeleton of r, reporting a hit as push does.
+func (g *roller) pushRune(t *skeletonTable, r rune, buf []rune) bool {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return g.push(r)
+	}
+	if r < 0x10000 {
+		switch v := t.page(r)[r&0xFF]; v {
+		case noSkeleton:
+			return false
+		case manySkeleton:
+		default:
+			return g.push(rune(v))
+		}
+	}
+	for _, x := range t.skeleton(r, buf[:0]) {
+		if g.push(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// spans returns the spans of text between breakers whose skeleton holds
+// a gram of the sieves, neighbours joined. A breaker followed by a
+// character that may combine with it does not count as one.
+func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
+	g := newRoller(ss)
+	var out [][2]int
+	var buf []rune
+	start, found := 0, false
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if brk.is(r) && (i+n == len(text) || text[i+n] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+n:]).BoundaryBefore()) {
+			if found {
+				if k := len(out) - 1; k >= 0 && out[k][1] >= start-utf8.UTFMax {
+					out[k][1] = i
+				} else {
+					out = append(out, [2]int{start, i})
+				}
+			}
+			start, found = i+n, false
+			g.reset()
+		} else if !found {
+			found = g.pushRune(t, r, buf)
+		}
+		i += n
+	}
+	if found {
+		if k := len(out) - 1; k >= 0 && out[k][1] >= start-utf8.UTFMax {
+			out[k][1] = len(text)
+		} else {
+			out = append(out, [2]int{start, len(text)})
+		}
+	}
+	return out
+}
+
+// sieved returns the matches of m in the spans of p's text that the
+// sieves flag, as m.FindAll finds them in the whole text. A match cannot
+// reach across a breaker, so the matcher scans the whole text and a span
+// alike: it starts afresh after each breaker; the characters on either
+// side of a span are breakers, neither letters nor marks, so a match may
+// start and end at its edges in both. The text is not split in a
+// character's normalization segment (see spans).
+func sieved(t *skeletonTable, ss []*sieve, brk *breakers, m *glossary.Matcher, p *page) []glossary.Match {
 	var out []glossary.Match
-	line := 1
-	prev := 0
-	for _, span := range lines(t, ss, text) {
-		line += strings.Count(text[prev:span[0]], "\n")
-		prev = span[0]
+	text := p.doc.Text
+	for _, span := range spans(t, ss, brk, text) {
 		for _, x := range m.FindAll(text[span[0]:span[1]]) {
 			x.Start += span[0]
 			x.End += span[0]
-			x.Line += line - 1
+			x.Line, x.Col = p.pos(x.Start)
 			out = append(out, x)
 		}
 	}

@@ -40,20 +40,22 @@ func (l *Linter) matches(ld *langData, p *page, src []glossary.Match) []glossary
 		}
 		ss = append(ss, own)
 	}
-	return sieved(l.skeletons, ss, ld.matcher, p.doc.Text)
+	return sieved(l.skeletons, ss, ld.breakers, ld.matcher, p)
 }
 
 // baseSieve makes the sieve of a language's forbidden forms and of the
 // forms of its case-sensitive entries, with the gram counts of those
-// forms; nil when a form of the language holds a line feed or one of
-// those forms has an empty skeleton.
-func (l *Linter) baseSieve(g *glossary.Glossary, code string) (*sieve, map[uint64]int) {
-	var forms []string
+// forms and the breakers of the language; nil when a form of the
+// language holds a line feed or one of those forms has an empty
+// skeleton.
+func (l *Linter) baseSieve(g *glossary.Glossary, code string) (*sieve, map[uint64]int, *breakers) {
+	var forms, all []string
 	for _, e := range g.Entries {
 		for _, f := range e.Terms[code] {
 			if strings.ContainsAny(f.Text, "\n\r") {
-				return nil, nil
+				return nil, nil, nil
 			}
+			all = append(all, f.Text)
 			if e.CaseSensitive && l.on(TermCase) || f.Status == glossary.Forbidden && l.on(TermForbidden) {
 				forms = append(forms, f.Text)
 			}
@@ -62,9 +64,9 @@ func (l *Linter) baseSieve(g *glossary.Glossary, code string) (*sieve, map[uint6
 	counts := gramCounts(l.skeletons, forms)
 	s := newSieve(l.skeletons, forms, counts)
 	if s == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return s, counts
+	return s, counts, newBreakers(all)
 }
 
 // owner is an entry holding a form, with the form's status there.
