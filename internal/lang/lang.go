@@ -201,7 +201,13 @@ func (r *Registry) suggest(key string) string {
 		return "asean"
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].dist < cs[j].dist })
-	if len(cs) == 0 || cs[0].dist > 2 {
+	// Allow one edit in short tags and two in longer names, so that "xx"
+	// suggests nothing but "vn" suggests "vi" and "indonesain" "id".
+	limit := 1
+	if len([]rune(key)) > 4 {
+		limit = 2
+	}
+	if len(cs) == 0 || cs[0].dist > limit {
 		return ""
 	}
 	return cs[0].code
