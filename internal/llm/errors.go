@@ -3,6 +3,8 @@ package llm
 import (
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"time"
 )
 
@@ -115,14 +117,29 @@ func CheckAnswer(r Response) error {
 }
 
 // IsFatal reports whether err is an endpoint failure that no retry or
-// other item will cure, so that a multi-item run should stop.
+// other item will cure, so that a multi-item run should stop: an
+// *APIError whose Fatal says so, or an *UnreachableError for an endpoint
+// that could not be connected to or did not answer in time. A connection
+// dropped in the middle of an exchange (reset, closed, body cut short)
+// shows that the endpoint is up: that request failed, not the endpoint.
 func IsFatal(err error) bool {
 	var api *APIError
 	if errors.As(err, &api) {
 		return api.Fatal()
 	}
 	var un *UnreachableError
-	return errors.As(err, &un)
+	return errors.As(err, &un) && !dropped(un.Err)
+}
+
+// dropped reports whether a transport error comes from a connection that
+// was open and then reset or closed, rather than one that could not be
+// made or that timed out.
+func dropped(err error) bool {
+	var op *net.OpError
+	if errors.As(err, &op) && (op.Op == "read" || op.Op == "write") && !op.Timeout() {
+		return true
+	}
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 }
 
 func isBlank(s string) bool {
