@@ -205,12 +205,21 @@ func (c *Cache) lookup(key string, count bool) (llm.Response, bool) {
 	return r, true
 }
 
+// store writes an entry atomically, first removing the temporary files
+// that an interrupted earlier write of the same entry left (a run killed
+// while storing), so that the folder does not fill with them. A process
+// storing the same entry at that very moment then fails to rename its
+// own temporary file, which costs nothing: the entry is written once.
 func (c *Cache) store(key, model string, r llm.Response) {
 	stored := llm.Response{Content: r.Content, FinishReason: r.FinishReason, Model: r.Model, Usage: r.Usage}
 	b, err := json.Marshal(entry{Key: key, Model: model, Response: stored})
 	if err == nil {
 		p := c.Path(key)
 		if err = os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
+			stale, _ := filepath.Glob(filepath.Join(filepath.Dir(p), "."+key+".json.tmp-*"))
+			for _, s := range stale {
+				_ = os.Remove(s)
+			}
 			err = atomicfile.WriteFile(p, b, 0o644)
 		}
 	}
