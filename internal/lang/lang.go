@@ -48,19 +48,26 @@ var asean = []string{"id", "ms", "th", "vi", "fil", "km", "lo", "my"}
 // unspaced lists the scripts written without spaces between words.
 var unspaced = map[string]bool{"Thai": true, "Laoo": true, "Khmr": true, "Mymr": true, "Hans": true, "Hant": true, "Hani": true, "Jpan": true}
 
+// nameAliases are further English names accepted for a language, besides
+// the name CLDR gives it.
+var nameAliases = map[string]string{
+	"chinese": "zh-Hans", "tagalog": "fil", "myanmar": "my", "tetun": "tet", "bahasa": "id",
+}
+
 // nativeFallback holds own-language names that CLDR lacks.
 var nativeFallback = map[string]string{"tet": "Tetun"}
 
 // Registry holds the supported languages. The zero value is not usable;
 // call New.
 type Registry struct {
-	langs []Language
-	byKey map[string]int
+	langs  []Language
+	byKey  map[string]int
+	byName map[string]int
 }
 
 // New builds the registry.
 func New() *Registry {
-	r := &Registry{byKey: map[string]int{}}
+	r := &Registry{byKey: map[string]int{}, byName: map[string]int{}}
 	for i, c := range codes {
 		t := language.MustParse(c)
 		s, _ := t.Script()
@@ -77,6 +84,10 @@ func New() *Registry {
 		}
 		r.langs = append(r.langs, l)
 		r.byKey[strings.ToLower(c)] = i
+		r.byName[strings.ToLower(l.English)] = i
+	}
+	for name, code := range nameAliases {
+		r.byName[name] = r.byKey[strings.ToLower(code)]
 	}
 	return r
 }
@@ -113,10 +124,14 @@ func (e *UnknownError) Error() string {
 // Lookup finds the supported language for a tag, accepting any spelling
 // that BCP 47 matching maps onto it: "tl" is Filipino, "zh-CN" and "zh"
 // are Simplified Chinese, "zh-TW" Traditional, "en-US" English, "in" the
-// old code for Indonesian.
+// old code for Indonesian. English names work too: "Thai", "Burmese",
+// "Simplified Chinese", "Chinese".
 func (r *Registry) Lookup(tag string) (Language, error) {
 	key := strings.ToLower(strings.TrimSpace(tag))
 	if i, ok := r.byKey[key]; ok {
+		return r.langs[i], nil
+	}
+	if i, ok := r.byName[key]; ok {
 		return r.langs[i], nil
 	}
 	if t, err := language.Parse(strings.ReplaceAll(key, "_", "-")); err == nil && key != "" {

@@ -30,6 +30,11 @@ func TestLookup(t *testing.T) {
 		{"ta", "ta", "Taml", true},
 		{"tha", "th", "Thai", false},
 		{"vie", "vi", "Latn", true},
+		{"Thai", "th", "Thai", false},
+		{"burmese", "my", "Mymr", false},
+		{"Simplified Chinese", "zh-Hans", "Hans", false},
+		{"chinese", "zh-Hans", "Hans", false},
+		{"Tagalog", "fil", "Latn", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -50,7 +55,7 @@ func TestLookup(t *testing.T) {
 func TestLookupUnknownSuggests(t *testing.T) {
 	r := New()
 	tests := []struct{ in, suggestion string }{
-		{"thai", "th"},
+		{"thaii", "th"},
 		{"vn", "vi"},
 		{"indonesain", "id"},
 		{"asaen", "asean"},
