@@ -13,6 +13,8 @@ type pair struct {
 	l        *Linter
 	src, tgt *page
 	sl, tl   *langData
+	// so is the prepared source, nil in tests that build pairs by hand
+	so *source
 	// links align the blocks of the two texts, built on first use.
 	links []link
 	// linkOf maps a source block to the link that holds it.

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -92,8 +93,19 @@ const (
 	denseTerms = 12
 )
 
+// coldPair checks a pair with a source the Linter has not seen: its path
+// changes at every call, so that nothing of the source is reused.
+func coldPair(l *Linter, s, t Doc) func() {
+	n := 0
+	return func() {
+		n++
+		s.Path = fmt.Sprintf("src-%d.md", n)
+		l.CheckPair(s, t)
+	}
+}
+
 // BenchmarkCheckPair checks generated 1 MB articles and their 1 MB
-// translations: bytes are those of both sides.
+// translations, each source as if new: bytes are those of both sides.
 func BenchmarkCheckPair(b *testing.B) {
 	fx := fixture(b)
 	for _, lang := range benchLangs {
@@ -101,9 +113,32 @@ func BenchmarkCheckPair(b *testing.B) {
 		b.Run(lang, func(b *testing.B) {
 			s, t := Doc{Path: "a.md", Lang: "en", Text: src}, Doc{Path: "a." + lang + ".md", Lang: lang, Text: tgt}
 			fx.l.CheckPair(s, t)
-			cpuBench(b, len(src)+len(tgt), func() { fx.l.CheckPair(s, t) })
+			cpuBench(b, len(src)+len(tgt), coldPair(fx.l, s, t))
 		})
 	}
+}
+
+// BenchmarkCheckArticle checks a generated 1 MB article against its
+// translations into the eight ASEAN languages and Chinese, as juru check
+// does a folder juru wrote: bytes are those of all nine pairs' files.
+func BenchmarkCheckArticle(b *testing.B) {
+	fx := fixture(b)
+	langs := []string{"id", "ms", "th", "vi", "fil", "km", "lo", "my", "zh-Hans"}
+	src, tgts := genArticle(fx.g, langs, benchSize, 5, newsTerms)
+	n := 0
+	size := len(src)
+	for _, t := range tgts {
+		size += len(t)
+	}
+	check := func() {
+		n++
+		s := Doc{Path: fmt.Sprintf("article-%d.md", n), Lang: "en", Text: src}
+		for i, t := range tgts {
+			fx.l.CheckPair(s, Doc{Path: "article." + langs[i] + ".md", Lang: langs[i], Text: t})
+		}
+	}
+	check()
+	cpuBench(b, size, check)
 }
 
 // BenchmarkCheckPairDense is BenchmarkCheckPair with a term every
@@ -115,7 +150,7 @@ func BenchmarkCheckPairDense(b *testing.B) {
 		b.Run(lang, func(b *testing.B) {
 			s, t := Doc{Path: "a.md", Lang: "en", Text: src}, Doc{Path: "a." + lang + ".md", Lang: lang, Text: tgt}
 			fx.l.CheckPair(s, t)
-			cpuBench(b, len(src)+len(tgt), func() { fx.l.CheckPair(s, t) })
+			cpuBench(b, len(src)+len(tgt), coldPair(fx.l, s, t))
 		})
 	}
 }
@@ -161,9 +196,37 @@ func BenchmarkCheckPairFlores(b *testing.B) {
 			src, tgt = strings.Repeat(src+"\n\n", n), strings.Repeat(tgt+"\n\n", n)
 			s, t := Doc{Path: "a.md", Lang: "en", Text: src}, Doc{Path: "a.md", Lang: fl.code, Text: tgt}
 			fx.l.CheckPair(s, t)
-			cpuBench(b, len(src)+len(tgt), func() { fx.l.CheckPair(s, t) })
+			cpuBench(b, len(src)+len(tgt), coldPair(fx.l, s, t))
 		})
 	}
+}
+
+// BenchmarkCheckArticleFlores checks the FLORES-200 devtest English,
+// repeated to about 1 MB, against its nine translations.
+func BenchmarkCheckArticleFlores(b *testing.B) {
+	fx := fixture(b)
+	var src string
+	var tgts []Doc
+	size := 0
+	for _, fl := range floresLangs {
+		s, t := floresPair(b, fl.file)
+		n := benchSize/len(s) + 1
+		src = strings.Repeat(s+"\n\n", n)
+		t = strings.Repeat(t+"\n\n", n)
+		tgts = append(tgts, Doc{Path: "a." + fl.code + ".md", Lang: fl.code, Text: t})
+		size += len(t)
+	}
+	size += len(src)
+	n := 0
+	check := func() {
+		n++
+		s := Doc{Path: fmt.Sprintf("article-%d.md", n), Lang: "en", Text: src}
+		for _, t := range tgts {
+			fx.l.CheckPair(s, t)
+		}
+	}
+	check()
+	cpuBench(b, size, check)
 }
 
 // BenchmarkGrep times GNU grep -F -i -o -f over the same generated pair
@@ -201,7 +264,7 @@ func BenchmarkGrep(b *testing.B) {
 		b.Run(lang, func(b *testing.B) {
 			s, t := Doc{Path: "a.md", Lang: "en", Text: src}, Doc{Path: "a.md", Lang: lang, Text: tgt}
 			fx.l.CheckPair(s, t)
-			juru := cpuBench(b, len(src)+len(tgt), func() { fx.l.CheckPair(s, t) })
+			juru := cpuBench(b, len(src)+len(tgt), coldPair(fx.l, s, t))
 			// once in a UTF-8 locale, which folds case as juru does,
 			// and once byte by byte (LC_ALL=C), ASCII case only
 			for _, loc := range []struct{ name, env string }{{"utf8", "C.UTF-8"}, {"C", "C"}} {

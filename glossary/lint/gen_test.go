@@ -140,18 +140,35 @@ func genGlossary(tb testing.TB, n int, seed uint64) *glossary.Glossary {
 }
 
 // genPair writes a source article in English and its "translation" into
-// lang of about size bytes each: paragraphs of sentences holding a
+// lang of about size bytes each (see genArticle).
+func genPair(g *glossary.Glossary, lang string, size int, seed uint64, termEvery int) (src, tgt string) {
+	src, tgts := genArticle(g, []string{lang}, size, seed, termEvery)
+	return src, tgts[0]
+}
+
+// genArticle writes a source article in English of about size bytes and
+// its "translations" into langs: paragraphs of sentences holding a
 // glossary term one word in termEvery (the required target form on the
 // other side) and a number one word in 45, as in news, written by each
 // language's conventions.
-func genPair(g *glossary.Glossary, lang string, size int, seed uint64, termEvery int) (src, tgt string) {
+func genArticle(g *glossary.Glossary, langs []string, size int, seed uint64, termEvery int) (string, []string) {
 	r := rand.New(rand.NewPCG(seed, 13))
+	tr := make([]*rand.Rand, len(langs)) // the target words of each language
+	t := make([]strings.Builder, len(langs))
+	for i := range langs {
+		tr[i] = rand.New(rand.NewPCG(seed, uint64(100+i)))
+	}
 	words := genWords()
-	var s, t strings.Builder
-	for s.Len() < size || t.Len() < size {
+	var s strings.Builder
+	each := func(f func(i int, lang string, t *strings.Builder, r *rand.Rand)) {
+		for i, lang := range langs {
+			f(i, lang, &t[i], tr[i])
+		}
+	}
+	for s.Len() < size {
 		if s.Len() > 0 {
 			s.WriteString("\n\n")
-			t.WriteString("\n\n")
+			each(func(_ int, _ string, t *strings.Builder, _ *rand.Rand) { t.WriteString("\n\n") })
 		}
 		for range 2 + r.IntN(4) {
 			for k := range 8 + r.IntN(12) {
@@ -159,35 +176,47 @@ func genPair(g *glossary.Glossary, lang string, size int, seed uint64, termEvery
 				case r.IntN(termEvery) == 0:
 					e := g.Entries[r.IntN(len(g.Entries))]
 					sf, _ := e.Preferred("en")
-					tf, _ := e.Preferred(lang)
 					s.WriteString(sf)
-					t.WriteString(tf)
+					each(func(_ int, lang string, t *strings.Builder, _ *rand.Rand) {
+						tf, _ := e.Preferred(lang)
+						t.WriteString(tf)
+					})
 				case r.IntN(45) == 0:
 					v := r.IntN(100000)
 					s.WriteString(formatNumber(v, "en"))
-					tn := formatNumber(v, lang)
-					if r.IntN(2) == 0 {
-						tn = nativeDigits(tn, lang)
-					}
-					t.WriteString(tn)
+					each(func(_ int, lang string, t *strings.Builder, tr *rand.Rand) {
+						tn := formatNumber(v, lang)
+						if tr.IntN(2) == 0 {
+							tn = nativeDigits(tn, lang)
+						}
+						t.WriteString(tn)
+					})
 				default:
 					if k == 0 {
 						s.WriteString("The")
 					} else {
 						s.WriteString(words[r.IntN(len(words))])
 					}
-					t.WriteString(genWord(r, lang))
+					each(func(_ int, lang string, t *strings.Builder, tr *rand.Rand) { t.WriteString(genWord(tr, lang)) })
 				}
 				s.WriteByte(' ')
-				if spaced(lang) || r.IntN(6) == 0 {
-					t.WriteByte(' ')
-				}
+				each(func(_ int, lang string, t *strings.Builder, tr *rand.Rand) {
+					if spaced(lang) || tr.IntN(6) == 0 {
+						t.WriteByte(' ')
+					}
+				})
 			}
 			s.WriteString("said. ")
-			t.WriteString(genWord(r, lang) + sentenceEnd(lang))
+			each(func(_ int, lang string, t *strings.Builder, tr *rand.Rand) {
+				t.WriteString(genWord(tr, lang) + sentenceEnd(lang))
+			})
 		}
 	}
-	return s.String(), t.String()
+	out := make([]string, len(langs))
+	for i := range t {
+		out[i] = t[i].String()
+	}
+	return s.String(), out
 }
 
 // sentenceEnd is the mark that ends a sentence in a language.

@@ -21,13 +21,11 @@ func (pr *pair) untranslated() []Finding {
 		return nil
 	}
 	src, tgt := pr.src, pr.tgt
-	seen := make(map[uint64][]int, len(src.blocks))
-	for i, b := range src.blocks {
-		if b.kind != code {
-			h := weakHash(src.doc.Text[b.start:b.end])
-			seen[h] = append(seen[h], i)
-		}
+	so := pr.so
+	if so == nil {
+		so = &source{page: src, ld: pr.sl}
 	}
+	seen := so.weakBlocks()
 	strong := map[int]uint64{}
 	var out []Finding
 	for _, b := range tgt.blocks {
@@ -113,66 +111,85 @@ func blockHash(s string) uint64 {
 // characters NFC turns into kept ones (nfcMakesKept) are read as NFC
 // reads them.
 func weakHash(s string) uint64 {
-	h := uint64(fnvBasis)
-	space, started := false, false
-	pending := rune(-1) // an ASCII character, kept unless a mark follows
-	keep := func(r rune) {
-		if space && started {
-			h = fnv64(h, ' ')
-		}
-		space, started = false, true
-		h = fnv64(h, r)
-	}
-	// next settles the pending character before one that may (joins)
-	// or may not combine with what precedes it
-	next := func(joins bool) {
-		if pending >= 0 && !joins {
-			keep(pending)
-		}
-		pending = -1
-	}
+	w := weakHasher{h: fnvBasis, pending: -1}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			next(false)
+			w.next(false)
 			if c == ' ' || c >= '\t' && c <= '\r' {
-				space = true
+				w.space = true
 			} else {
-				pending = rune(c)
+				w.pending = rune(c)
 			}
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		n := 3
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// three bytes, decoded inline: most characters of the
+			// scripts of South-East Asia and Han
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		}
+		if r < 0x800 || r >= 0xD800 && r < 0xE000 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case stableRune(r):
-			next(false)
-			keep(r)
+			w.next(false)
+			w.keep(r)
 		case nfcMakesKept(r):
 			// NFC makes these ASCII or stable, or with what follows
 			// them something else: read the segment as NFC reads it
 			n = norm.NFC.NextBoundaryInString(s[i:], true)
-			next(false)
+			w.next(false)
 			for k, x := range norm.NFC.String(s[i : i+n]) {
 				switch {
 				case k > 0:
-					next(true)
+					w.next(true)
 				case x < utf8.RuneSelf:
-					pending = x
+					w.pending = x
 				case stableRune(x):
-					keep(x)
+					w.keep(x)
 				}
 			}
 		case isBlankRune(r):
-			next(false)
-			space = true
-		default:
-			next(pending >= 0 && !norm.NFC.PropertiesString(s[i:]).BoundaryBefore())
+			w.next(false)
+			w.space = true
+		case w.pending >= 0:
+			w.next(!norm.NFC.PropertiesString(s[i:]).BoundaryBefore())
 		}
 		i += n
 	}
-	next(false)
-	return h
+	w.next(false)
+	return w.h
+}
+
+// weakHasher is the state of weakHash.
+type weakHasher struct {
+	h              uint64
+	space, started bool
+	pending        rune // an ASCII character, kept unless a mark follows
+}
+
+// keep hashes r, after a space where blanks came before it.
+func (w *weakHasher) keep(r rune) {
+	if w.space && w.started {
+		w.h = fnv64(w.h, ' ')
+	}
+	w.space, w.started = false, true
+	w.h = fnv64(w.h, r)
+}
+
+// next settles the pending character before one that may (joins) or may
+// not combine with what precedes it.
+func (w *weakHasher) next(joins bool) {
+	if w.pending >= 0 {
+		if !joins {
+			w.keep(w.pending)
+		}
+		w.pending = -1
+	}
 }
 
 // nfcMakesKept reports the characters NFC turns into what weakHash

@@ -49,10 +49,23 @@ func newLetterTable() *letterTable {
 
 // lookup returns the class of r and whether the table knows r.
 func (t *letterTable) lookup(r rune) (uint8, bool) {
-	for k, rg := range letterRanges {
-		if r >= rg[0] && r < rg[1] {
-			return t.class[k][r-rg[0]], true
-		}
+	k := 0
+	switch {
+	case r < 0x0E00:
+		k = 0
+	case r < 0x1000:
+		k = 1
+	case r < 0x1780:
+		k = 2
+	case r < 0x1E00:
+		k = 3
+	case r < 0x2000:
+		k = 4
+	default:
+		k = 5
+	}
+	if rg := letterRanges[k]; r >= rg[0] && r < rg[1] {
+		return t.class[k][r-rg[0]], true
 	}
 	return 0, false
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strings"
 	"sync"
@@ -28,6 +29,8 @@ type Linter struct {
 
 	mu    sync.Mutex
 	langs map[string]*langData
+	// sources keeps the sources prepared last.
+	sources sourceCache
 }
 
 // langData is what the rules need for one language, built on first use.
@@ -74,6 +77,7 @@ func (e *UnknownRuleError) Error() string {
 // opts.Severities (*UnknownRuleError).
 func New(opts Options) (*Linter, error) {
 	l := &Linter{reg: lang.New(), sev: map[string]Severity{}, rank: map[string]int{}, langs: map[string]*langData{}, digits: newDigitTable(), letters: newLetterTable(), skeletons: &skeletonTable{}}
+	l.sources.seed = maphash.MakeSeed()
 	if opts.SourceLang == "" {
 		opts.SourceLang = "en"
 	}
@@ -168,13 +172,13 @@ func (l *Linter) finding(rule string, p *page, start, end int, msg string) Findi
 // (a missing term, a missing number, a paragraph without counterpart)
 // name it in Related.
 func (l *Linter) CheckPair(src, tgt Doc) []Finding {
-	sp, sl := l.page(src)
+	so := l.source(src)
 	tp, tl := l.page(tgt)
-	pr := &pair{l: l, src: sp, tgt: tp, sl: sl, tl: tl}
+	pr := &pair{l: l, src: so.page, tgt: tp, sl: so.ld, tl: tl, so: so}
 	var out []Finding
 	var sm []glossary.Match
-	if l.on(TermMissing) && tl.matcher != nil && sl.matcher != nil {
-		sm = sl.matcher.FindAll(sp.doc.Text)
+	if l.on(TermMissing) && tl.matcher != nil {
+		sm = so.glossaryMatches()
 	}
 	tm := l.matches(tl, tp, sm)
 	out = append(out, l.termForms(tp, tl, tm)...)

@@ -10,15 +10,16 @@ import (
 )
 
 // Numbers are read only around digits: a window reaches numBefore bytes
-// before the first digit of a run and numAfter bytes after its last,
-// far enough for every word the number reader looks at before a number
-// ("pukul", "ร้อยละ", "tháng", even decomposed) and after it (its 48-byte
-// window for "หมื่นล้าน", "เปอร์เซ็นต์", "pm", "世纪 60 年代"); a start in a
-// run of spaces moves back over the run. Most of a text holds no digit
-// and is never read.
+// before the first digit of a run and numAfter bytes after its last, far
+// enough for every word the number reader looks at before a number (the
+// 32 bytes it puts in NFC to find "tháng", "ร้อยละ", "pukul", a first time
+// "06.30 dan") and after it (its 48-byte window for "หมื่นล้าน",
+// "เปอร์เซ็นต์", "pm", "世纪 60 年代", after a space); a start in a run of
+// spaces moves back over the run. Most of a text holds no digit and is
+// never read.
 const (
-	numBefore = 40
-	numAfter  = 72
+	numBefore = 36
+	numAfter  = 56
 )
 
 // digitTable marks the blocks of 16 code points of the Basic
@@ -170,7 +171,7 @@ func (l *Linter) extract(ld *langData, text string) []numbers.Number {
 // at those blocks, and Related points at the source number.
 func (pr *pair) numbers() []Finding {
 	l := pr.l
-	sn := l.extract(pr.sl, pr.src.doc.Text)
+	sn := pr.sourceNumbers()
 	if len(sn) == 0 {
 		return nil
 	}
@@ -217,6 +218,14 @@ func (pr *pair) numbers() []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// sourceNumbers returns the numbers of the source written with digits.
+func (pr *pair) sourceNumbers() []numbers.Number {
+	if pr.so != nil {
+		return pr.so.digitNumbers(pr.l)
+	}
+	return pr.l.extract(pr.sl, pr.src.doc.Text)
 }
 
 func hasMissing(ms []numbers.Mismatch) bool {

@@ -27,11 +27,13 @@ import (
 type sieve struct {
 	// lens has bit k set when grams of k characters are kept.
 	lens uint16
-	// last marks the last characters of the grams, by their low 16 bits.
-	last  [1 << 16 / 64]uint64
-	bits  []uint64 // the bitmap of the keys
-	shift uint     // 64 minus the log2 of the bitmap's size in bits
-	keys  map[uint64]struct{}
+	bits []uint64 // the bitmap of the keys
+	// windows marks, by a hash of their last four characters (or of all,
+	// when fewer; see window), the grams, for a quick test before they
+	// are hashed whole
+	windows []uint64
+	shift   uint // 64 minus the log2 of a bitmap's size in bits
+	keys    map[uint64]struct{}
 }
 
 const (
@@ -52,12 +54,43 @@ func gramLen(n int) int {
 	return k
 }
 
-// key mixes the hash of a gram of k characters into a sieve key.
-func key(h uint64, k int) uint64 { return (h + uint64(k)) * 0x9E3779B97F4A7C15 }
+// A gram is known by the low 16 bits of its characters, packed in two
+// words: hi holds the characters before the last four, lo the last four
+// (fewer, in the low bits, for shorter grams). Characters beyond the
+// Basic Multilingual Plane may share a gram with others: the sieve then
+// flags a span the matcher finds nothing in, which costs only time.
+//
+// pack packs the grams' characters.
+func pack(g []rune) (hi, lo uint64) {
+	for _, r := range g {
+		hi = hi<<16 | lo>>48
+		lo = lo<<16 | uint64(r&0xFFFF)
+	}
+	return hi, lo
+}
 
-// has reports whether the gram of k characters hashing to h is in s.
-func (s *sieve) has(h uint64, k int) bool {
-	x := key(h, k)
+// key mixes a packed gram of k characters into a sieve key.
+func key(hi, lo uint64, k int) uint64 {
+	if k < 4 {
+		lo &= 1<<(16*k) - 1
+	}
+	if k <= 4 {
+		hi = 0
+	}
+	return ((lo+uint64(k))*0x9E3779B97F4A7C15 ^ hi) * 0xC2B2AE3D27D4EB4F
+}
+
+// window mixes the low 16 bits of the last k characters (k up to 4),
+// packed in w, into a bitmap index (once shifted).
+func window(w uint64, k int) uint64 {
+	if k < 4 {
+		w &= 1<<(16*k) - 1
+	}
+	return (w + uint64(k)) * 0x9E3779B97F4A7C15
+}
+
+// has reports whether the gram whose key is x is in s.
+func (s *sieve) has(x uint64) bool {
 	if i := x >> s.shift; s.bits[i/64]&(1<<(i%64)) == 0 {
 		return false
 	}
@@ -80,23 +113,24 @@ func newSieve(t *skeletonTable, forms []string, counts map[uint64]int) *sieve {
 	for 1<<lg < 64*len(forms) && lg < 24 {
 		lg++
 	}
-	s := &sieve{shift: 64 - lg, keys: make(map[uint64]struct{}, len(forms)), bits: make([]uint64, 1<<lg/64)}
+	s := &sieve{shift: 64 - lg, keys: make(map[uint64]struct{}, len(forms)),
+		bits: make([]uint64, 1<<lg/64), windows: make([]uint64, 1<<lg/64)}
 	for _, sk := range sks {
 		k := gramLen(len(sk))
-		best, at, bestN := uint64(0), 0, -1
+		at, bestN := 0, -1
 		for i := 0; i+k <= len(sk); i++ {
-			h := gramHash(sk[i : i+k])
-			if n := counts[h]; bestN < 0 || n < bestN {
-				best, at, bestN = h, i, n
+			if n := counts[gramHash(sk[i:i+k])]; bestN < 0 || n < bestN {
+				at, bestN = i, n
 			}
 		}
-		x := key(best, k)
-		i := x >> s.shift
-		s.bits[i/64] |= 1 << (i % 64)
+		hi, lo := pack(sk[at : at+k])
+		x := key(hi, lo, k)
 		s.keys[x] = struct{}{}
 		s.lens |= 1 << k
-		c := sk[at+k-1] & 0xFFFF
-		s.last[c/64] |= 1 << (c % 64)
+		i := x >> s.shift
+		s.bits[i/64] |= 1 << (i % 64)
+		i = window(lo, min(k, 4)) >> s.shift
+		s.windows[i/64] |= 1 << (i % 64)
 	}
 	return s
 }
@@ -214,7 +248,7 @@ func gramCounts(t *skeletonTable, forms []string) map[uint64]int {
 // what it finds there in the whole text (see sieved).
 type breakers struct {
 	ascii [utf8.RuneSelf]bool
-	other map[rune]bool
+	other [1 << 16 / 64]uint64 // a bitmap of the others, all in the BMP
 }
 
 // breakerCandidates are the characters that may be breakers; a line feed
@@ -231,7 +265,7 @@ func newBreakers(forms []string) *breakers {
 			used[r] = true
 		}
 	}
-	b := &breakers{other: map[rune]bool{}}
+	b := &breakers{}
 	b.ascii['\n'] = true
 	for _, r := range breakerCandidates {
 		switch {
@@ -239,7 +273,7 @@ func newBreakers(forms []string) *breakers {
 		case r < utf8.RuneSelf:
 			b.ascii[r] = true
 		default:
-			b.other[r] = true
+			b.other[r/64] |= 1 << (r % 64)
 		}
 	}
 	return b
@@ -250,61 +284,69 @@ func (b *breakers) is(r rune) bool {
 	if r < utf8.RuneSelf {
 		return b.ascii[r]
 	}
-	return b.other[r]
+	return r < 1<<16 && b.other[r/64]&(1<<(r%64)) != 0
 }
 
-// roller keeps the rolling hashes of the last characters of a skeleton,
-// one for each gram length the sieves use.
+// roller keeps the last characters of a skeleton, packed as grams are,
+// and tells when a gram of the sieves ends at the last one. The last
+// four are tested at every character against the sieves' windows; the
+// gram is looked up only where they pass.
 type roller struct {
-	ss   []*sieve
-	ring [maxGram]rune // the last characters, ring[n%maxGram] next
-	hash [maxGram + 1]uint64
-	pow  [maxGram + 1]uint64 // gramBase^k
-	lens []int
-	n    int
+	ss     []*sieve
+	hi, lo uint64 // the last eight characters, packed
+	n      int
+	lens   uint16 // the gram lengths of all sieves
 }
 
 func newRoller(ss []*sieve) *roller {
 	g := &roller{ss: ss}
-	var all uint16
 	for _, s := range ss {
-		all |= s.lens
-	}
-	p := uint64(1)
-	for k := 1; k <= maxGram; k++ {
-		p *= gramBase
-		g.pow[k] = p
-		if all&(1<<k) != 0 {
-			g.lens = append(g.lens, k)
-		}
+		g.lens |= s.lens
 	}
 	return g
 }
 
 // reset forgets the characters seen.
-func (g *roller) reset() { g.n = 0 }
+func (g *roller) reset() { g.n, g.hi, g.lo = 0, 0, 0 }
 
 // push adds a character and reports whether a gram ending with it is in
 // one of the sieves.
 func (g *roller) push(r rune) bool {
-	for _, k := range g.lens {
-		h := g.hash[k]*gramBase + uint64(r)
-		if g.n >= k {
-			h -= uint64(g.ring[(g.n-k)%maxGram]) * g.pow[k]
-		} else if g.n == 0 {
-			h = uint64(r)
-		}
-		g.hash[k] = h
-	}
-	g.ring[g.n%maxGram] = r
+	g.hi = g.hi<<16 | g.lo>>48
+	g.lo = g.lo<<16 | uint64(r&0xFFFF)
 	g.n++
-	c := r & 0xFFFF
+	if g.lens&(1<<1|1<<2) != 0 && g.short() {
+		return true
+	}
+	if g.n < 4 {
+		return false
+	}
+	x := window(g.lo, 4)
 	for _, s := range g.ss {
-		if s.last[c/64]&(1<<(c%64)) == 0 {
+		if i := x >> s.shift; s.windows[i/64]&(1<<(i%64)) == 0 {
 			continue
 		}
-		for _, k := range g.lens {
-			if s.lens&(1<<k) != 0 && g.n >= k && s.has(g.hash[k], k) {
+		if s.lens&(1<<4) != 0 && s.has(key(0, g.lo, 4)) {
+			return true
+		}
+		if g.n >= maxGram && s.lens&(1<<maxGram) != 0 && s.has(key(g.hi, g.lo, maxGram)) {
+			return true
+		}
+	}
+	return false
+}
+
+// short tests the grams of one and two characters ending with the last.
+func (g *roller) short() bool {
+	for _, s := range g.ss {
+		for k := 1; k <= 2 && k <= g.n; k++ {
+			if s.lens&(1<<k) == 0 {
+				continue
+			}
+			if i := window(g.lo, k) >> s.shift; s.windows[i/64]&(1<<(i%64)) == 0 {
+				continue
+			}
+			if s.has(key(0, g.lo, k)) {
 				return true
 			}
 		}
@@ -345,21 +387,35 @@ func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
 	var out [][2]int
 	var buf []rune
 	start, found := 0, false
-	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		if brk.is(r) && (i+n == len(text) || text[i+n] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+n:]).BoundaryBefore()) {
-			if found {
-				if k := len(out) - 1; k >= 0 && out[k][1] >= start-utf8.UTFMax {
-					out[k][1] = i
-				} else {
-					out = append(out, [2]int{start, i})
-				}
+	flush := func(i, next int) {
+		if found {
+			if k := len(out) - 1; k >= 0 && out[k][1] >= start-utf8.UTFMax {
+				out[k][1] = i
+			} else {
+				out = append(out, [2]int{start, i})
 			}
-			start, found = i+n, false
-			g.reset()
+		}
+		start, found = next, false
+		g.reset()
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case brk.ascii[c] && (i+1 == len(text) || text[i+1] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+1:]).BoundaryBefore()):
+				flush(i, i+1)
+			case found:
+			case 'A' <= c && c <= 'Z':
+				found = g.push(rune(c + 'a' - 'A'))
+			default:
+				found = g.push(rune(c))
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if brk.is(r) && (i+n == len(text) || text[i+n] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+n:]).BoundaryBefore()) {
+			flush(i, i+n)
 		} else if !found {
 			found = g.pushRune(t, r, buf)
 		}
