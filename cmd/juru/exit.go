@@ -10,6 +10,7 @@ import (
 	"github.com/juru-cli/juru/glossary"
 	"github.com/juru-cli/juru/internal/lang"
 	"github.com/juru-cli/juru/internal/llm"
+	"github.com/juru-cli/juru/internal/retry"
 )
 
 // Exit codes, listed in --help and README.md.
@@ -134,8 +135,13 @@ func hint(err error) string {
 		api   *llm.APIError
 		unr   *llm.UnreachableError
 		usage *usageError
+		noEP  *noEndpointError
 	)
 	switch {
+	case errors.As(err, &noEP):
+		return "" // the message says how to configure an endpoint
+	case errors.Is(err, retry.ErrAttemptTimeout):
+		return "the endpoint did not answer in time: raise --timeout, or check the server's load"
 	case errors.As(err, &api):
 		switch {
 		case api.StatusCode == 401:
