@@ -115,13 +115,21 @@ func weakHash(s string) uint64 {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
+			// a run of ASCII: each character but the last is followed
+			// by ASCII, which combines with nothing before it
 			w.next(false)
-			if c == ' ' || c >= '\t' && c <= '\r' {
+			j := i
+			for j+1 < len(s) && s[j+1] < utf8.RuneSelf {
+				j++
+			}
+			w.asciiRun(s[i:j])
+			i = j
+			if c := s[j]; c == ' ' || c >= '\t' && c <= '\r' {
 				w.space = true
 			} else {
 				w.pending = rune(c)
 			}
+			i = j + 1
 			continue
 		}
 		var r rune
@@ -162,23 +170,82 @@ func weakHash(s string) uint64 {
 		i += n
 	}
 	w.next(false)
+	return w.sum()
+}
+
+// weakHasher is the state of weakHash. It packs the bytes it keeps eight
+// to a word and mixes each full word into the hash.
+type weakHasher struct {
+	h              uint64
+	acc            uint64 // bytes kept since the last full word
+	n              int    // how many
+	space, started bool
+	pending        rune // an ASCII character, kept unless a mark follows
+}
+
+// put adds one byte to the hash.
+func (w *weakHasher) put(b byte) {
+	w.acc = w.acc<<8 | uint64(b)
+	if w.n++; w.n == 8 {
+		w.mix()
+	}
+}
+
+// mix mixes the bytes packed so far into the hash.
+func (w *weakHasher) mix() {
+	w.h = (w.h ^ w.acc ^ uint64(w.n)<<60) * 0x9E3779B97F4A7C15
+	w.h ^= w.h >> 29
+	w.acc, w.n = 0, 0
+}
+
+// sum returns the hash of everything kept.
+func (w *weakHasher) sum() uint64 {
+	w.mix()
 	return w.h
 }
 
-// weakHasher is the state of weakHash.
-type weakHasher struct {
-	h              uint64
-	space, started bool
-	pending        rune // an ASCII character, kept unless a mark follows
+// asciiRun keeps the characters of a run of ASCII, as keep would one by
+// one.
+func (w *weakHasher) asciiRun(s string) {
+	acc, n, space, started := w.acc, w.n, w.space, w.started
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c >= '\t' && c <= '\r' {
+			space = true
+			continue
+		}
+		if space && started {
+			acc = acc<<8 | ' '
+			if n++; n == 8 {
+				w.acc, w.n = acc, n
+				w.mix()
+				acc, n = 0, 0
+			}
+		}
+		space, started = false, true
+		acc = acc<<8 | uint64(c)
+		if n++; n == 8 {
+			w.acc, w.n = acc, n
+			w.mix()
+			acc, n = 0, 0
+		}
+	}
+	w.acc, w.n, w.space, w.started = acc, n, space, started
 }
 
 // keep hashes r, after a space where blanks came before it.
 func (w *weakHasher) keep(r rune) {
 	if w.space && w.started {
-		w.h = fnv64(w.h, ' ')
+		w.put(' ')
 	}
 	w.space, w.started = false, true
-	w.h = fnv64(w.h, r)
+	if r < utf8.RuneSelf {
+		w.put(byte(r))
+		return
+	}
+	w.put(byte(r >> 16))
+	w.put(byte(r >> 8))
+	w.put(byte(r))
 }
 
 // next settles the pending character before one that may (joins) or may

@@ -25,10 +25,26 @@ const (
 // by asking script.Profile about each character, so the two agree.
 type letterTable struct {
 	class [len(letterRanges)][]uint8
+	// ascii classes the ASCII characters: asciiLetter, asciiMarkup
+	ascii [utf8.RuneSelf]uint8
 }
+
+// ASCII classes of letterTable.ascii.
+const (
+	asciiLetter = 1 << iota
+	asciiMarkup // a byte at which markup may start (markupByte)
+)
 
 func newLetterTable() *letterTable {
 	t := &letterTable{}
+	for c := range utf8.RuneSelf {
+		if (c|0x20)-'a' < 26 {
+			t.ascii[c] |= asciiLetter
+		}
+		if markupByte(byte(c)) {
+			t.ascii[c] |= asciiMarkup
+		}
+	}
 	for k, rg := range letterRanges {
 		t.class[k] = make([]uint8, rg[1]-rg[0])
 		for r := rg[0]; r < rg[1]; r++ {
@@ -81,6 +97,19 @@ func markupByte(c byte) bool {
 	return false
 }
 
+// markupAt reports whether markup may start at s[i], one of the
+// markupByte bytes: a colon only in "://" or "mailto:", a w only in
+// "www.".
+func markupAt(s string, i int) bool {
+	switch s[i] {
+	case ':':
+		return len(s) > i+2 && s[i+1] == '/' && s[i+2] == '/' || hasSuffixFold(s[:i], "mailto")
+	case 'w', 'W':
+		return len(s) >= i+4 && (s[i:i+4] == "www." || s[i:i+4] == "WWW.")
+	}
+	return true
+}
+
 // sure reports whether script.Check surely finds nothing wrong with the
 // paragraph s in a language written in script want: its letters of want
 // are at least as many as all others could weigh (a Han character
@@ -98,19 +127,11 @@ func (t *letterTable) sure(s string, want script.Script, vi bool) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if markupByte(c) {
-				if c == ':' && !(len(s) > i+2 && s[i+1] == '/' && s[i+2] == '/') && !hasSuffixFold(s[:i], "mailto") {
-					c = 0 // a plain colon
-				} else if (c == 'w' || c == 'W') && !(len(s) >= i+4 && (s[i:i+4] == "www." || s[i:i+4] == "WWW.")) {
-					c = 0
-				}
-				if c != 0 {
-					return false
-				}
+			cls := t.ascii[c]
+			if cls&asciiMarkup != 0 && markupAt(s, i) {
+				return false
 			}
-			if (c|0x20)-'a' < 26 {
-				latin++
-			}
+			latin += int(cls & asciiLetter)
 			i++
 			continue
 		}
