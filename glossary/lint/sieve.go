@@ -413,7 +413,14 @@ func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		var r rune
+		n := 3
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		}
+		if r < 0x800 || r >= 0xD800 && r < 0xE000 {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		if brk.is(r) && (i+n == len(text) || text[i+n] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+n:]).BoundaryBefore()) {
 			flush(i, i+n)
 		} else if !found {
