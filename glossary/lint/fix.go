@@ -210,10 +210,11 @@ func apply(text string, edits []Edit) string {
 // can make overlaps them or touches them.
 func (l *Linter) culprit(ld *langData, text string, before []glossary.Match, edits []Edit) int {
 	// Match in a window reaching past the edits by twice the longest
-	// form and a margin, and judge only the occurrences at least reach
-	// from its edges, whose context the window holds whole.
+	// form and a margin (white space aside), and judge only the
+	// occurrences at least reach from its edges, whose context the
+	// window holds whole.
 	reach := ld.longest + 16
-	lo, hi := runeFloor(text, edits[0].Start-2*reach), runeCeil(text, edits[len(edits)-1].End+2*reach)
+	lo, hi := back(text, edits[0].Start, 2*reach), forth(text, edits[len(edits)-1].End, 2*reach)
 	local := shift(edits, -lo)
 	window := apply(text[lo:hi], local)
 	// where each edit's new text stands in the window, and how much it
@@ -233,7 +234,7 @@ func (l *Linter) culprit(ld *langData, text string, before []glossary.Match, edi
 		if m.CaseMismatch || m.Form.Status != glossary.Forbidden {
 			continue
 		}
-		if lo > 0 && m.Start < reach || hi < len(text) && m.End > len(window)-reach {
+		if lo > 0 && m.Start < len(window)-len(forthWindow(window, reach)) || hi < len(text) && m.End > len(backWindow(window, reach)) {
 			continue
 		}
 		best, dist, off := 0, -1, lo
@@ -260,6 +261,36 @@ func (l *Linter) culprit(ld *langData, text string, before []glossary.Match, edi
 		return best
 	}
 	return -1
+}
+
+// forthWindow and backWindow return the window without its first or last
+// n bytes, white space not counted.
+func forthWindow(w string, n int) string { return w[forth(w, 0, n):] }
+func backWindow(w string, n int) string  { return w[:back(w, len(w), n)] }
+
+// back returns the offset n bytes before i in text, not counting white
+// space, which matching reads a run of as one space, and moved back to a
+// character start.
+func back(text string, i, n int) int {
+	for i > 0 && n > 0 {
+		i--
+		if c := text[i]; c != ' ' && c-'\t' >= 5 {
+			n--
+		}
+	}
+	return runeFloor(text, i)
+}
+
+// forth returns the offset n bytes after i in text, not counting white
+// space, moved on to a character start.
+func forth(text string, i, n int) int {
+	for i < len(text) && n > 0 {
+		if c := text[i]; c != ' ' && c-'\t' >= 5 {
+			n--
+		}
+		i++
+	}
+	return runeCeil(text, i)
 }
 
 // shift returns copies of edits moved by d bytes.

@@ -56,6 +56,10 @@ type langData struct {
 	grams map[uint64]int
 	// breakers are the characters no form of the language holds.
 	breakers *breakers
+	// all is the sieve of every form of the language, for sources,
+	// made on first use; nil when the language cannot be sieved.
+	allOnce sync.Once
+	all     *sieve
 }
 
 // UnknownRuleError reports a rule ID or severity in Options.Severities
@@ -178,7 +182,7 @@ func (l *Linter) CheckPair(src, tgt Doc) []Finding {
 	var out []Finding
 	var sm []glossary.Match
 	if l.on(TermMissing) && tl.matcher != nil {
-		sm = so.glossaryMatches()
+		sm = so.glossaryMatches(l)
 	}
 	tm := l.matches(tl, tp, sm)
 	out = append(out, l.termForms(tp, tl, tm)...)

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/juru-cli/juru/glossary"
@@ -9,21 +10,22 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// A sieve finds the lines of a text that may hold some of a language's
-// forms, so that the matcher runs on those lines only. Every form is a
+// A sieve finds the spans of a text that may hold some of a language's
+// forms, so that the matcher runs on those spans only. Every form is a
 // key of characters under skeleton: case-folded, decomposed, without
-// combining marks. Where the matcher finds a form in a text, the
+// combining marks, white space one space, the characters matching
+// ignores left out. Where the matcher finds a form in a text, the
 // skeleton of the text holds the skeleton of the form at that place
 // (checked in the tests on every character), so it holds every gram of
 // it. The sieve keeps one gram of each form, as long as the form allows
-// up to maxGram characters (see gramLen), and flags a span of text where
-// one of its grams is one of them: grams that long are rare in text that
-// does not hold the form. A bitmap of the grams' last characters and one of their
-// hashes rule out most places; a set of the 64-bit hashes decides.
+// up to maxGram characters (see gramLen), and flags a span of text (see
+// breakers) where one of its grams is one of them: grams that long are
+// rare in text that does not hold the form. Bitmaps of the grams' last
+// four characters and of their keys rule out most places; a set of the
+// keys decides.
 //
-// A form holding a line feed could match across lines; no sieve is made
-// for a language that has one, nor for a form without a letter left in
-// its skeleton.
+// No sieve is made for a language with a form that has no letter left
+// in its skeleton.
 type sieve struct {
 	// lens has bit k set when grams of k characters are kept.
 	lens uint16
@@ -150,6 +152,12 @@ const (
 
 // skeletonOf returns the skeleton of one character as written to buf.
 func skeletonOf(fold cases.Caser, r rune, buf []rune) []rune {
+	switch {
+	case unicode.IsSpace(r):
+		return append(buf, ' ')
+	case isIgnorable(r):
+		return buf
+	}
 	for _, d := range norm.NFD.String(fold.String(string(r))) {
 		if norm.NFD.PropertiesString(string(d)).CCC() == 0 {
 			buf = append(buf, d)
@@ -191,8 +199,11 @@ func (t *skeletonTable) page(r rune) *[256]uint32 {
 func (t *skeletonTable) skeleton(r rune, buf []rune) []rune {
 	switch {
 	case r < utf8.RuneSelf:
-		if 'A' <= r && r <= 'Z' {
+		switch {
+		case 'A' <= r && r <= 'Z':
 			r += 'a' - 'A'
+		case uint32(r)-'\t' < 5:
+			r = ' '
 		}
 		return append(buf, r)
 	case r < 0x10000:
@@ -221,7 +232,11 @@ func gramHash(g []rune) uint64 {
 func (t *skeletonTable) skeletonString(form string) []rune {
 	var sk []rune
 	for _, r := range norm.NFC.String(form) {
+		n := len(sk)
 		sk = t.skeleton(r, sk)
+		if len(sk) == n+1 && sk[n] == ' ' && n > 0 && sk[n-1] == ' ' {
+			sk = sk[:n] // a run of white space is one space
+		}
 	}
 	return sk
 }
@@ -242,34 +257,35 @@ func gramCounts(t *skeletonTable, forms []string) map[uint64]int {
 }
 
 // breakers are characters no form of a language holds, where no match
-// of the matcher can reach across: punctuation, and a space when no
-// form holds one. The matcher finds in the text between two breakers
-// just what it finds there in the whole text, as it finds in a line
-// what it finds there in the whole text (see sieved).
+// of the matcher can reach across: punctuation, and white space when no
+// form holds any. The matcher finds in the text between two breakers
+// just what it finds there in the whole text (see sieved).
 type breakers struct {
 	ascii [utf8.RuneSelf]bool
 	other [1 << 16 / 64]uint64 // a bitmap of the others, all in the BMP
 }
 
-// breakerCandidates are the characters that may be breakers; a line feed
-// always is one, a sieve being made only when no form holds one.
-const breakerCandidates = " \t\r.,;:!?()[]{}\"'/|<>。，、；：！？「」『』（）“”‘’។៕။၊"
+// breakerCandidates are the characters that may be breakers: white
+// space (when no form holds any) and punctuation.
+const breakerCandidates = " \t\n\r.,;:!?()[]{}\"'/|<>。，、；：！？「」『』（）“”‘’។៕။၊"
 
 // newBreakers returns the candidates that no form holds, as written or
-// folded.
+// folded. Matching reads any run of white space as one space, so white
+// space is a breaker only when no form holds a space.
 func newBreakers(forms []string) *breakers {
 	fold := cases.Fold()
 	used := map[rune]bool{}
+	space := false
 	for _, f := range forms {
 		for _, r := range f + fold.String(norm.NFC.String(f)) {
 			used[r] = true
+			space = space || unicode.IsSpace(r)
 		}
 	}
 	b := &breakers{}
-	b.ascii['\n'] = true
 	for _, r := range breakerCandidates {
 		switch {
-		case used[r]:
+		case used[r] || space && unicode.IsSpace(r):
 		case r < utf8.RuneSelf:
 			b.ascii[r] = true
 		default:
@@ -278,6 +294,10 @@ func newBreakers(forms []string) *breakers {
 	}
 	return b
 }
+
+// isIgnorable reports the characters matching skips: zero-width space,
+// word joiner, zero-width no-break space.
+func isIgnorable(r rune) bool { return r == 0x200B || r == 0x2060 || r == 0xFEFF }
 
 // is reports whether r is a breaker.
 func (b *breakers) is(r rune) bool {
@@ -310,8 +330,12 @@ func newRoller(ss []*sieve) *roller {
 func (g *roller) reset() { g.n, g.hi, g.lo = 0, 0, 0 }
 
 // push adds a character and reports whether a gram ending with it is in
-// one of the sieves.
+// one of the sieves. A space after a space is not added: a run of white
+// space is one space to matching.
 func (g *roller) push(r rune) bool {
+	if r == ' ' && g.n > 0 && g.lo&0xFFFF == ' ' {
+		return false
+	}
 	g.hi = g.hi<<16 | g.lo>>48
 	g.lo = g.lo<<16 | uint64(r&0xFFFF)
 	g.n++
@@ -357,8 +381,11 @@ func (g *roller) short() bool {
 // pushRune adds the skeleton of r, reporting a hit as push does.
 func (g *roller) pushRune(t *skeletonTable, r rune, buf []rune) bool {
 	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
+		switch {
+		case 'A' <= r && r <= 'Z':
 			r += 'a' - 'A'
+		case uint32(r)-'\t' < 5:
+			r = ' '
 		}
 		return g.push(r)
 	}
@@ -407,6 +434,8 @@ func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
 			case found:
 			case 'A' <= c && c <= 'Z':
 				found = g.push(rune(c + 'a' - 'A'))
+			case c-'\t' < 5:
+				found = g.push(' ')
 			default:
 				found = g.push(rune(c))
 			}

@@ -68,14 +68,39 @@ func (l *Linter) source(d Doc) *source {
 	return s
 }
 
-// glossaryMatches returns the glossary occurrences of the source.
-func (s *source) glossaryMatches() []glossary.Match {
+// glossaryMatches returns the glossary occurrences of the source: those
+// the matcher finds in the spans that the sieve of all the language's
+// forms flags, which are all it finds in the whole text (see sieved).
+func (s *source) glossaryMatches(l *Linter) []glossary.Match {
 	s.matchOnce.Do(func() {
-		if s.ld.matcher != nil {
-			s.matches = s.ld.matcher.FindAll(s.page.doc.Text)
+		ld := s.ld
+		if ld.matcher == nil {
+			return
 		}
+		if all := l.allSieve(ld); all != nil {
+			s.matches = sieved(l.skeletons, []*sieve{all}, ld.breakers, ld.matcher, s.page)
+			return
+		}
+		s.matches = ld.matcher.FindAll(s.page.doc.Text)
 	})
 	return s.matches
+}
+
+// allSieve returns the sieve of every form of a language, made once.
+func (l *Linter) allSieve(ld *langData) *sieve {
+	ld.allOnce.Do(func() {
+		if ld.sieve == nil || l.opts.Glossary == nil {
+			return // the language cannot be sieved
+		}
+		var forms []string
+		for _, e := range l.opts.Glossary.Entries {
+			for _, f := range e.Terms[ld.code] {
+				forms = append(forms, f.Text)
+			}
+		}
+		ld.all = newSieve(l.skeletons, forms, gramCounts(l.skeletons, forms))
+	})
+	return ld.all
 }
 
 // digitNumbers returns the numbers of the source written with digits.

@@ -11,7 +11,7 @@ import (
 
 // matches returns the glossary occurrences in p, or nil when the
 // language has no forms or no term rule is on. When the language has a
-// sieve, only the lines it flags are matched: those that may hold a
+// sieve, only the spans it flags are matched: those that may hold a
 // forbidden form, a form of a case-sensitive entry, or a form of an
 // entry of src, the matches of a source (for term.missing). Every match
 // those rules look at is then found, and perhaps some others.
@@ -45,16 +45,12 @@ func (l *Linter) matches(ld *langData, p *page, src []glossary.Match) []glossary
 
 // baseSieve makes the sieve of a language's forbidden forms and of the
 // forms of its case-sensitive entries, with the gram counts of those
-// forms and the breakers of the language; nil when a form of the
-// language holds a line feed or one of those forms has an empty
-// skeleton.
+// forms and the breakers of the language; nil when one of those forms
+// has an empty skeleton.
 func (l *Linter) baseSieve(g *glossary.Glossary, code string) (*sieve, map[uint64]int, *breakers) {
 	var forms, all []string
 	for _, e := range g.Entries {
 		for _, f := range e.Terms[code] {
-			if strings.ContainsAny(f.Text, "\n\r") {
-				return nil, nil, nil
-			}
 			all = append(all, f.Text)
 			if e.CaseSensitive && l.on(TermCase) || f.Status == glossary.Forbidden && l.on(TermForbidden) {
 				forms = append(forms, f.Text)

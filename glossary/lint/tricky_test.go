@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -96,6 +97,20 @@ func trickyGlossary(tb testing.TB, seed uint64) (*glossary.Glossary, []string) {
 	return g, texts
 }
 
+// sameMatches fails the test when two lists of matches differ.
+func sameMatches(t *testing.T, text string, got, want []glossary.Match) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d matches, want %d", text, len(got), len(want))
+	}
+	for k := range got {
+		a, b := got[k], want[k]
+		if a.Entry != b.Entry || a.Start != b.Start || a.End != b.End || a.Line != b.Line || a.Col != b.Col || a.CaseMismatch != b.CaseMismatch || a.Form != b.Form {
+			t.Fatalf("%q: match %d is %+v, want %+v", text, k, a, b)
+		}
+	}
+}
+
 // TestSievedMatchesFindAll checks that matching the lines the sieves
 // flag finds every match the rules look at that matching the whole text
 // finds, exactly.
@@ -121,8 +136,12 @@ func TestSievedMatchesFindAll(t *testing.T) {
 				relevant := func(m glossary.Match) bool {
 					return m.Form.Status == glossary.Forbidden || m.Entry.CaseSensitive || inSrc[m.Entry]
 				}
+				// a source is matched through the sieve of all forms
+				all := ld.matcher.FindAll(text)
+				so := l.source(Doc{Path: fmt.Sprint(seed, lang, i), Lang: lang, Text: text})
+				sameMatches(t, text, so.glossaryMatches(l), all)
 				var want, got []glossary.Match
-				for _, m := range ld.matcher.FindAll(text) {
+				for _, m := range all {
 					if relevant(m) {
 						want = append(want, m)
 					}
@@ -136,15 +155,7 @@ func TestSievedMatchesFindAll(t *testing.T) {
 						got = append(got, m)
 					}
 				}
-				if len(got) != len(want) {
-					t.Fatalf("seed %d %s %q: %d matches, want %d", seed, lang, text, len(got), len(want))
-				}
-				for k := range got {
-					a, b := got[k], want[k]
-					if a.Entry != b.Entry || a.Start != b.Start || a.End != b.End || a.Line != b.Line || a.Col != b.Col || a.CaseMismatch != b.CaseMismatch || a.Form != b.Form {
-						t.Fatalf("seed %d %s %q: match %d is %+v, want %+v", seed, lang, text, k, a, b)
-					}
-				}
+				sameMatches(t, text, got, want)
 			}
 		}
 	}
