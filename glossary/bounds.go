@@ -10,9 +10,10 @@ func isWordASCII(c byte) bool {
 	return (c|0x20)-'a' < 26 || c-'0' < 10
 }
 
-// startOK reports whether a match may start at offset o of the text: not
-// where the character before and the first one are both word characters
-// of a script written with spaces.
+// startOK reports whether a match may start at offset o of the text,
+// where a segment starts: not where the character before (ignorable ones
+// aside) and the first one are both word characters of a script written
+// with spaces.
 func (f *foldedText) startOK(o int) bool {
 	if o == 0 {
 		return true
@@ -21,16 +22,25 @@ func (f *foldedText) startOK(o int) bool {
 	if b < utf8.RuneSelf && c < utf8.RuneSelf {
 		return !isWordASCII(b) || !isWordASCII(c)
 	}
-	if before := decodeLastRune(f.text[:o]); !isSpacedWord(before) {
+	before := decodeLastRune(f.text[:o])
+	if isIgnorable(before) {
+		prev := trimIgnorablesBefore(f.text, o)
+		if prev == 0 {
+			return true
+		}
+		before = decodeLastRune(f.text[:prev])
+	}
+	if !isSpacedWord(before) {
 		return true
 	}
 	first, _ := decodeRune(f.text[o:])
 	return !isSpacedWord(first)
 }
 
-// endOK reports whether a match of text[start:end] may end there: not
-// where its last base character and the character after it are both word
-// characters of a script written with spaces.
+// endOK reports whether a match of text[start:end] may end there, where a
+// segment starts: not where its last base character and the character
+// after it (ignorable ones aside) are both word characters of a script
+// written with spaces.
 func (f *foldedText) endOK(start, end int) bool {
 	if end >= len(f.text) {
 		return true
@@ -39,7 +49,11 @@ func (f *foldedText) endOK(start, end int) bool {
 	if b < utf8.RuneSelf && c < utf8.RuneSelf {
 		return !isWordASCII(b) || !isWordASCII(c)
 	}
-	if after, _ := decodeRune(f.text[end:]); !isSpacedWord(after) {
+	next := skipIgnorablesAfter(f.text, end)
+	if next == len(f.text) {
+		return true
+	}
+	if after, _ := decodeRune(f.text[next:]); !isSpacedWord(after) {
 		return true
 	}
 	return !isSpacedWord(lastBaseRune(f.text[start:end]))

@@ -7,9 +7,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
 )
 
 // cell is one field of a CSV or TSV record with its position.
@@ -111,22 +108,22 @@ func splitEscaped(s string) ([]rawForm, error) {
 // a term, not a text. Longer forms are load errors.
 const MaxFormBytes = 4096
 
-// formBuilder turns cells into forms, keeping a case folder for reuse.
+// formBuilder turns cells into forms, keeping buffers for reuse.
 type formBuilder struct {
-	fold cases.Caser
+	keys keyMaker
 	seen map[string]int // keys of the forms of a cell with many
 }
 
-func newFormBuilder() *formBuilder { return &formBuilder{fold: cases.Fold()} }
+func newFormBuilder() *formBuilder { return &formBuilder{} }
 
-// key is the form as matching compares it: NFC, and case-folded unless
-// the entry is case-sensitive.
+// key is the form as matching compares it: NFC, whitespace and ignorable
+// characters as matching reads them, and case-folded unless the entry is
+// case-sensitive.
 func (fb *formBuilder) key(text string, caseSensitive bool) string {
-	t := norm.NFC.String(text)
 	if caseSensitive {
-		return t
+		return fb.keys.exactKey(text)
 	}
-	return foldString(fb.fold, t)
+	return fb.keys.folded(text)
 }
 
 // add reads the forms of a cell into the entry's term in one language.

@@ -56,7 +56,8 @@
 // before any other character is an ordinary character. An empty cell
 // means no term in that language; an empty form between separators, a
 // form both accepted and forbidden, or cells beyond the header are
-// errors. A form given twice is kept once. A form may not be longer than
+// errors. A form given twice, as matching compares forms (so also with
+// other spaces), is kept once. A form may not be longer than
 // MaxFormBytes, a file not larger than ParseOptions.MaxBytes. Text that
 // looks like a spreadsheet formula ("=cmd|...", "+", "-", "@") is kept
 // as text; Validate warns about it.
@@ -84,6 +85,46 @@
 // written with spaces a form matches only at word boundaries; in Thai,
 // Lao, Khmer, Burmese and Han anywhere. Positions are byte offsets,
 // lines and character columns of the original text.
+//
+// Text is often broken differently from the glossary: hard-wrapped,
+// indented, spaced twice, joined with a no-break space, or, in Khmer,
+// Thai and Burmese, cut into words by invisible zero-width spaces. The
+// text and the forms are read alike, normalization segment by
+// normalization segment (a character and the marks that combine with it):
+//   - A segment that is one whitespace character (unicode.IsSpace: space,
+//     tab, line feed, carriage return, vertical tab, form feed, U+0085,
+//     U+00A0 NO-BREAK SPACE, U+1680, U+2000 to U+200A, U+2028, U+2029,
+//     U+202F, U+205F, U+3000) is a space, and a run of spaces is one
+//     space. "Belt and Road Initiative" matches "Belt and\n   Road
+//     Initiative", "Belt and  Road Initiative" and "Belt\u00a0and Road
+//     Initiative"; a form written with odd spaces matches the text
+//     written with plain ones. Whitespace is never nothing: "BeltandRoad"
+//     does not match.
+//   - A segment that is one ignorable character, U+200B ZERO WIDTH
+//     SPACE, U+2060 WORD JOINER or U+FEFF ZERO WIDTH NO-BREAK SPACE, is
+//     not there at all: "ក្រសួង\u200bពាណិជ្ជកម្ម" and "ក្រសួងពាណិជ្ជកម្ម"
+//     match each other, and U+200B inside a run of whitespace leaves one
+//     run. Word boundaries are judged on the characters around the match
+//     that are not ignorable, so "ASEAN\u200bs" reads as "ASEANs" and
+//     holds no "ASEAN". U+200C ZERO WIDTH NON-JOINER and U+200D ZERO
+//     WIDTH JOINER, which change how Arabic, Indic and other scripts are
+//     drawn, are ordinary characters. An ignorable character that a
+//     combining mark follows makes a segment with it, which is ordinary.
+//   - Spaces at either end of a form are dropped, so a form never starts
+//     or ends with a space, and a form of nothing but spaces and
+//     ignorable characters matches nothing.
+//
+// A match starts at its first character and ends after its last one,
+// neither of them a space or an ignorable character; it holds the line
+// breaks and ignorable characters in between. Match.Line and Match.Col
+// locate its start, counting a line feed as the end of a line; Start and
+// End are offsets in the original text, so Match.Text returns the term as
+// the text breaks it.
+//
+// Markdown line prefixes are not skipped: the indentation of list items
+// and of continued lines is whitespace and matches, but a "> " quote
+// marker starting a line is text, so a term broken across the lines of a
+// block quote is not found (one whole on a quoted line is).
 //
 // # Validation
 //

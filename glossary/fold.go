@@ -1,7 +1,6 @@
 package glossary
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"slices"
 	"unicode/utf8"
@@ -10,45 +9,84 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// foldedText is a text split into normalization segments, each put in NFC
-// and case-folded on its own and the results concatenated. Matching runs
-// on the folded bytes; segment starts map back to the original text.
+// foldedText is a text split into normalization segments, read as
+// matching reads it: each segment put in NFC and case-folded on its own,
+// a segment of one ignorable character dropped, a run of segments of one
+// whitespace character each (ignorable ones between them aside) written
+// as one space. These tokens, concatenated, make t; matching runs on t
+// and maps token starts back to the text.
 //
-// Most texts fold without changing length (ASCII, Thai, Chinese, and
-// capitals such as Đ that fold to đ): then t lines up with the text byte
-// for byte and a bit set marks the bytes inside segments. Only when a
+// Most texts fold token by token without changing length (ASCII, Thai,
+// Chinese, capitals such as Đ that fold to đ): then t lines up with the
+// text piece by piece, shifted where spaces were merged or characters
+// dropped, and a bit set marks the bytes inside tokens. Only when a
 // segment folds to another length (NFD input, ß, İ) does orig map every
 // byte.
 type foldedText struct {
 	text string
-	t    []byte // the folded segments, concatenated
-	// orig[p] is the offset in text of the segment whose folded form
-	// starts at t[p], or -1 where no segment starts; orig[len(t)] is
-	// len(text). No segment folds to nothing, so each has its own start.
-	// orig is nil when t lines up with the text.
+	t    []byte // the tokens, concatenated
+	// orig[p] is the offset in text of the token starting at t[p], or
+	// -1 where no token starts; orig[len(t)] is len(text). No segment
+	// folds to nothing, so each token has its own start. orig is nil
+	// when t lines up with the text piece by piece.
 	orig []int32
-	// inner has bit p set where t[p] is inside a segment, not at its
+	// inner has bit p set where t[p] is inside a token, not at its
 	// start, when t lines up with the text; nil for a text of ASCII only,
-	// where every byte is a segment.
+	// where every byte is a token.
 	inner []uint64
+	// When t lines up with the text piece by piece, t[p] stands for
+	// text[p+d], where d is gapDelta[k] for the last k with gapAt[k] <=
+	// p, or 0 before gapAt[0]. gap is the k+1 of the last lookup.
+	gapAt, gapDelta []int32
+	gap             int
 	// storage kept for reuse
-	keepOrig  []int32
-	keepInner []uint64
+	keepOrig            []int32
+	keepInner           []uint64
+	keepAt, keepDeltaTo []int32
 }
 
-// origAt returns the offset in text of the segment starting at t[p], or
+// origAt returns the offset in text of the token starting at t[p], or
 // -1; p may be len(t).
 func (f *foldedText) origAt(p int) int {
 	switch {
 	case f.orig != nil:
 		return int(f.orig[p])
-	case f.inner == nil || f.inner[p/64]&(1<<(p%64)) == 0:
+	case f.inner != nil && f.inner[p/64]&(1<<(p%64)) != 0:
+		return -1
+	case len(f.gapAt) == 0:
 		return p
 	}
-	return -1
+	return f.shifted(p)
 }
 
-// nextStart returns the first segment start at or after p when t lines
+// shifted returns p plus the shift of t[p] against the text when t lines
+// up with it piece by piece. Lookups go mostly forward, a little at a
+// time, so the search starts from the last one. It is kept out of line
+// so that origAt, on the common path, is inlined.
+//
+//go:noinline
+func (f *foldedText) shifted(p int) int {
+	k := f.gap
+	for k < len(f.gapAt) && int(f.gapAt[k]) <= p {
+		k++
+	}
+	for k > 0 && int(f.gapAt[k-1]) > p {
+		k--
+	}
+	f.gap = k
+	if k == 0 {
+		return p
+	}
+	return p + int(f.gapDelta[k-1])
+}
+
+// endAt returns where in text a match ends whose last token ends at t[p]:
+// where the next token starts, less the ignorable characters before it.
+func (f *foldedText) endAt(p int) int {
+	return trimIgnorablesBefore(f.text, f.origAt(p))
+}
+
+// nextStart returns the first token start at or after p when t lines
 // up with the text, or len(t).
 func (f *foldedText) nextStart(p int) int {
 	w := p / 64
@@ -63,49 +101,34 @@ func (f *foldedText) nextStart(p int) int {
 	return len(f.t)
 }
 
-// isASCII reports whether s holds ASCII characters only.
-func isASCII(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if load64(s[i:])&0x8080808080808080 != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+// folder builds a foldedText.
+type folder struct {
+	t     []byte
+	inner []uint64
+	orig  []int32 // nil while t lines up with the text
+	gapAt []int32
+	gapTo []int32
+	delta int  // the shift of the last token appended
+	space bool // the last token is a space
 }
 
-// load64 reads the first eight bytes of s as a little-endian word.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+// shift records, before a token from text offset i is appended while t
+// lines up with the text, where the shift between them changes.
+func (b *folder) shift(i int) {
+	if d := i - len(b.t); d != b.delta {
+		b.gapAt = append(b.gapAt, int32(len(b.t)))
+		b.gapTo = append(b.gapTo, int32(d))
+		b.delta = d
+	}
 }
 
-// appendLower appends the ASCII text s lower-cased, eight bytes at a time.
-func appendLower(t []byte, s string) []byte {
-	const ones = 0x0101010101010101
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := load64(s[i:])
-		// The high bit of each byte of upper is set where the byte is
-		// in 'A'..'Z'; bytes are below 0x80, so no carries cross them.
-		upper := (w + (0x80-'A')*ones) &^ (w + (0x80-'Z'-1)*ones) & (0x80 * ones)
-		w |= upper >> 2
-		t = binary.LittleEndian.AppendUint64(t, w)
+// startToken notes that a token from text offset i starts at the end of t.
+func (b *folder) startToken(i int) {
+	if b.orig != nil {
+		b.orig = append(b.orig, int32(i))
+	} else {
+		b.shift(i)
 	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		t = append(t, c)
-	}
-	return t
 }
 
 // newFoldedText splits and folds text, reusing the storage of buf when
@@ -118,16 +141,18 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 	if buf == nil {
 		buf = &foldedText{}
 	}
+	b := folder{t: buf.t[:0], gapAt: buf.keepAt[:0], gapTo: buf.keepDeltaTo[:0]}
 	if isASCII(text) {
-		t := appendLower(buf.t[:0], text)
-		*buf = foldedText{text: text, t: t, keepOrig: buf.keepOrig, keepInner: buf.keepInner}
+		b.ascii(text, 0)
+		b.shift(n)
+		*buf = foldedText{text: text, t: b.t, gapAt: b.gapAt, gapDelta: b.gapTo,
+			keepOrig: buf.keepOrig, keepInner: buf.keepInner, keepAt: b.gapAt, keepDeltaTo: b.gapTo}
 		return buf
 	}
-	t := slices.Grow(buf.t[:0], n+n/8+4)
-	inner := slices.Grow(buf.keepInner[:0], n/64+1)[:n/64+1]
-	clear(inner)
+	b.t = slices.Grow(b.t, n+n/8+4)
+	b.inner = slices.Grow(buf.keepInner[:0], n/64+1)[:n/64+1]
+	clear(b.inner)
 	var (
-		orig     []int32 // nil while t lines up with the text
 		fold     cases.Caser
 		haveFold bool
 		scratch  []byte
@@ -143,13 +168,13 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		if k == n-1 && text[k] < utf8.RuneSelf {
 			k = n
 		}
-		if k > i {
-			t = appendLower(t, text[i:k])
-			for ; orig != nil && i < k; i++ {
-				orig = append(orig, int32(i))
-			}
-			i = k
+		switch {
+		case k-i >= 8:
+			b.ascii(text[i:k], i)
+		case k > i:
+			b.asciiBytes(text[i:k], i)
 		}
+		i = k
 		if i == n {
 			break
 		}
@@ -161,52 +186,81 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 			}
 		}
 		seg := text[i : i+size]
-		start := len(t)
+		if seg[0] < utf8.RuneSelf || spaceLead(seg) {
+			if kind := kindOf(seg); kind != regularSeg {
+				if kind == spaceSeg && !b.space {
+					b.startToken(i)
+					b.t = append(b.t, ' ')
+					b.space = true
+				}
+				i += size
+				continue
+			}
+		}
+		start := len(b.t)
+		if b.orig == nil {
+			b.shift(i)
+		}
 		if plain {
-			t = append(t, seg...)
+			b.t = append(b.t, seg...)
 		} else {
 			if !haveFold {
 				fold, haveFold = cases.Fold(), true
 			}
 			scratch = norm.NFC.AppendString(scratch[:0], seg)
-			t = appendFolded(t, scratch, fold)
+			b.t = appendFolded(b.t, scratch, fold)
 		}
-		if len(t) == start {
+		if len(b.t) == start {
 			// cases.Fold maps no character to nothing; kept for safety
-			t = append(t, seg...)
+			b.t = append(b.t, seg...)
 		}
+		b.space = false
 		switch {
-		case orig == nil && len(t)-start == size:
-			for q := i + 1; q < i+size; q++ {
-				inner[q/64] |= 1 << (q % 64)
+		case b.orig == nil && len(b.t)-start == size:
+			for q := start + 1; q < start+size; q++ {
+				b.inner[q/64] |= 1 << (q % 64)
 			}
 		default:
-			if orig == nil {
-				// The lengths part here: map every byte folded so far,
-				// which lines up with the text.
-				orig = slices.Grow(buf.keepOrig[:0], n+n/8+5)
-				for q := range start {
-					o := int32(q)
-					if inner[q/64]&(1<<(q%64)) != 0 {
-						o = -1
-					}
-					orig = append(orig, o)
-				}
+			if b.orig == nil {
+				b.mapAll(start, buf.keepOrig, n)
 			}
-			orig = append(orig, int32(i))
-			for range len(t) - start - 1 {
-				orig = append(orig, -1)
+			b.orig = append(b.orig, int32(i))
+			for range len(b.t) - start - 1 {
+				b.orig = append(b.orig, -1)
 			}
 		}
 		i += size
 	}
-	if orig == nil {
-		*buf = foldedText{text: text, t: t, inner: inner, keepOrig: buf.keepOrig, keepInner: inner}
+	if b.orig == nil {
+		b.shift(n)
+		*buf = foldedText{text: text, t: b.t, inner: b.inner, gapAt: b.gapAt, gapDelta: b.gapTo,
+			keepOrig: buf.keepOrig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo}
 		return buf
 	}
-	orig = append(orig, int32(n))
-	*buf = foldedText{text: text, t: t, orig: orig, keepOrig: orig, keepInner: inner}
+	b.orig = append(b.orig, int32(n))
+	*buf = foldedText{text: text, t: b.t, orig: b.orig,
+		keepOrig: b.orig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo}
 	return buf
+}
+
+// mapAll starts mapping every byte of t, when a token is about to part
+// the lengths: the first end bytes, which line up with the text piece
+// by piece, map through the shifts recorded.
+func (b *folder) mapAll(end int, keep []int32, n int) {
+	orig := slices.Grow(keep[:0], n+n/8+5)
+	k, d := 0, 0
+	for q := range end {
+		for k < len(b.gapAt) && int(b.gapAt[k]) <= q {
+			d = int(b.gapTo[k])
+			k++
+		}
+		o := int32(q + d)
+		if b.inner[q/64]&(1<<(q%64)) != 0 {
+			o = -1
+		}
+		orig = append(orig, o)
+	}
+	b.orig = orig
 }
 
 // appendFolded appends seg case-folded to t, without allocating when the

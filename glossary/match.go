@@ -1,13 +1,9 @@
 package glossary
 
 import (
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Match is one occurrence of a glossary form in a text.
@@ -33,10 +29,12 @@ func (m Match) Text(text string) string { return text[m.Start:m.End] }
 
 // pattern is one form prepared for matching.
 type pattern struct {
-	entry   *Entry
-	form    Form
-	folded  string // NFC and case-folded
-	exact   string // NFC only
+	entry  *Entry
+	form   Form
+	folded string // its key: NFC, case-folded, spaces normalized
+	// exact is its key without the case folding, for a case-sensitive
+	// entry.
+	exact   string
 	caseSen bool
 }
 
@@ -64,18 +62,19 @@ const maxKeptBuffer = 64 << 20
 // NewMatcher prepares the forms of every entry in one language.
 func NewMatcher(g *Glossary, lang string) *Matcher {
 	m := &Matcher{lang: lang}
-	fold := cases.Fold()
+	var keys keyMaker
 	m.pats = make([]pattern, 0, len(g.Entries))
 	for _, e := range g.Entries {
 		for _, f := range e.Terms[lang] {
-			exact := norm.NFC.String(f.Text)
-			if strings.TrimSpace(exact) == "" {
+			folded := keys.folded(f.Text)
+			if folded == "" {
 				continue
 			}
-			m.pats = append(m.pats, pattern{
-				entry: e, form: f,
-				exact: exact, folded: foldString(fold, exact), caseSen: e.CaseSensitive,
-			})
+			p := pattern{entry: e, form: f, folded: folded, caseSen: e.CaseSensitive}
+			if p.caseSen {
+				p.exact = keys.exactKey(f.Text)
+			}
+			m.pats = append(m.pats, p)
 		}
 	}
 	m.build()
@@ -123,16 +122,6 @@ func (m *Matcher) build() {
 	m.pre = newPrefilter(keys)
 }
 
-// foldString case-folds s, with a fast path for ASCII.
-func foldString(fold cases.Caser, s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return fold.String(s)
-		}
-	}
-	return strings.ToLower(s)
-}
-
 // Lang returns the language the matcher was built for.
 func (m *Matcher) Lang() string { return m.lang }
 
@@ -143,21 +132,28 @@ func (m *Matcher) Len() int { return len(m.pats) }
 // leftmost-longest and without overlaps, in text order.
 //
 // Both sides are compared in Unicode NFC; entries that are not case
-// sensitive are compared case-folded. In scripts written with spaces a
-// form must start and end at word boundaries; in Thai, Lao, Khmer,
-// Burmese and Han it may start and end anywhere.
+// sensitive are compared case-folded. A run of whitespace, line breaks
+// included, matches a run of whitespace, and U+200B, U+2060 and U+FEFF
+// are ignored, in the text and in the forms (see the package
+// documentation), so that a term hard-wrapped across lines is found; a
+// match then spans the lines, Line and Col locating its start. In
+// scripts written with spaces a form must start and end at word
+// boundaries; in Thai, Lao, Khmer, Burmese and Han it may start and end
+// anywhere.
 //
 // The text is split into normalization segments (a starter and the marks
 // that combine with it), each normalized and folded on its own, so that
 // matches begin and end where the original text has a segment boundary
-// and positions refer to the original text. A trie of the folded forms is
-// walked from every segment where a match may begin; the longest form
-// ending at a segment boundary and a word boundary wins. Among forms that
-// fold alike, the first whose case fits wins; if none fits, the first is
-// reported with CaseMismatch. A filter of the forms' first bytes rules
-// out most positions before the trie is walked. The work is linear in the
-// text, times the length of the longest prefix of a form found at a
-// position, which MaxFormBytes bounds.
+// and positions refer to the original text; ignorable segments are
+// dropped and runs of whitespace become one space. A trie of the forms,
+// read the same way, is walked from every segment where a match may
+// begin; the longest form ending at a segment boundary and a word
+// boundary wins. Among forms that fold alike, the first whose case fits
+// wins; if none fits, the first is reported with CaseMismatch. A filter
+// of the forms' first bytes rules out most positions before the trie is
+// walked. The work is linear in the text, times the length of the
+// longest prefix of a form found at a position, which MaxFormBytes
+// bounds.
 func (m *Matcher) FindAll(text string) []Match {
 	if len(m.groupPats) == 0 || text == "" {
 		return nil

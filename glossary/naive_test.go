@@ -2,55 +2,69 @@ package glossary
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
-// naiveFindAll is the obvious quadratic matcher: at each segment start, try
-// every pattern, keep the longest that fits, then continue after it.
+// naiveFindAll is the obvious quadratic matcher, which says what FindAll
+// must find. A text is read as a list of tokens: its normalization
+// segments, where a segment of one ignorable character (U+200B, U+2060,
+// U+FEFF) is dropped and a run of segments of one whitespace character
+// each, dropped ones aside, is one space. A form is read the same way,
+// without a space at either end. At each token, every form whose folded
+// tokens spell the folded tokens from there is tried; the longest that
+// has word boundaries wins, then matching goes on after it.
 func naiveFindAll(m *Matcher, text string) []Match {
-	if len(m.pats) == 0 || text == "" {
+	type form struct {
+		p             *pattern
+		folded, exact string
+	}
+	var forms []form
+	for i := range m.pats {
+		p := &m.pats[i]
+		if k := naiveKey(p.form.Text, true); k != "" {
+			forms = append(forms, form{p, k, naiveKey(p.form.Text, false)})
+		}
+	}
+	if len(forms) == 0 || text == "" {
 		return nil
 	}
 	nt := newNormText(text)
 	var out []Match
-	for si := 0; si < len(nt.segs); {
+	for ti := 0; ti < len(nt.toks); {
 		best, bestLen, bestEnd := -1, 0, 0
 		caseMismatch := false
-		for pi := range m.pats {
-			p := &m.pats[pi]
-			endSeg, ok := nt.matchAt(si, p.folded, true)
-			if !ok {
+		for fi, f := range forms {
+			end, ok := nt.matchAt(ti, f.folded, true)
+			if !ok || !nt.boundaryOK(ti, end) {
 				continue
 			}
 			mismatch := false
-			if p.caseSen {
-				if _, exact := nt.matchAt(si, p.exact, false); !exact {
+			if f.p.caseSen {
+				if _, exact := nt.matchAt(ti, f.exact, false); !exact {
 					mismatch = true
 				}
 			}
-			if !nt.boundaryOK(si, endSeg) {
-				continue
-			}
-			l := len(p.folded)
+			l := len(f.folded)
 			if best < 0 || l > bestLen || (l == bestLen && caseMismatch && !mismatch) {
-				best, bestLen, bestEnd, caseMismatch = pi, l, endSeg, mismatch
+				best, bestLen, bestEnd, caseMismatch = fi, l, end, mismatch
 			}
 		}
 		if best < 0 {
-			si++
+			ti++
 			continue
 		}
-		p := &m.pats[best]
-		start, end := nt.segs[si].start, nt.segs[bestEnd-1].end
+		p := forms[best].p
+		start, end := nt.toks[ti].start, nt.toks[bestEnd-1].end
 		line, col := lineCol(text, start)
 		out = append(out, Match{
 			Entry: p.entry, Lang: m.lang, Form: p.form,
 			Start: start, End: end, Line: line, Col: col, CaseMismatch: caseMismatch,
 		})
-		si = bestEnd
+		ti = bestEnd
 	}
 	return out
 }
@@ -58,17 +72,24 @@ func naiveFindAll(m *Matcher, text string) []Match {
 // seg is one normalization segment of a text: a starter and the
 // characters that combine with it.
 type seg struct {
-	start, end int    // byte span in the original text
-	exact      string // NFC
-	folded     string // NFC, case-folded
+	start, end int
+	ignorable  bool
 }
 
-// normText is a text split into segments, each normalized on its own, so
-// that a match can only begin and end where the original text has a
-// segment boundary and positions map back to the original.
+// token is what matching compares: a segment that is not ignorable, or a
+// run of whitespace.
+type token struct {
+	start, end  int // byte span in the original text
+	first, last int // its first and last segments
+	exact       string
+	folded      string
+}
+
+// normText is a text split into segments and tokens.
 type normText struct {
 	text string
 	segs []seg
+	toks []token
 }
 
 func newNormText(text string) *normText {
@@ -79,20 +100,54 @@ func newNormText(text string) *normText {
 		if n <= 0 {
 			n = len(text) - i
 		}
-		exact := norm.NFC.String(text[i : i+n])
-		nt.segs = append(nt.segs, seg{start: i, end: i + n, exact: exact, folded: fold.String(exact)})
+		s := text[i : i+n]
+		r, size := utf8.DecodeRuneInString(s)
+		one := size == n
+		si := len(nt.segs)
+		nt.segs = append(nt.segs, seg{start: i, end: i + n, ignorable: one && (r == 0x200B || r == 0x2060 || r == 0xFEFF)})
+		k := len(nt.toks) - 1
+		switch {
+		case nt.segs[si].ignorable:
+		case one && unicode.IsSpace(r) && k >= 0 && nt.toks[k].exact == " ":
+			nt.toks[k].end, nt.toks[k].last = i+n, si
+		case one && unicode.IsSpace(r):
+			nt.toks = append(nt.toks, token{start: i, end: i + n, first: si, last: si, exact: " ", folded: " "})
+		default:
+			exact := norm.NFC.String(s)
+			nt.toks = append(nt.toks, token{start: i, end: i + n, first: si, last: si, exact: exact, folded: fold.String(exact)})
+		}
 		i += n
 	}
 	return nt
 }
 
-// matchAt reports whether pattern p occurs starting at segment si, ending
-// exactly at a segment end, and returns the index after the last segment.
-func (nt *normText) matchAt(si int, p string, folded bool) (int, bool) {
-	for j := si; j < len(nt.segs) && p != ""; j++ {
-		s := nt.segs[j].exact
+// naiveKey reads a form as a text, without a space at either end.
+func naiveKey(form string, folded bool) string {
+	toks := newNormText(form).toks
+	if len(toks) > 0 && toks[0].exact == " " {
+		toks = toks[1:]
+	}
+	if len(toks) > 0 && toks[len(toks)-1].exact == " " {
+		toks = toks[:len(toks)-1]
+	}
+	var b strings.Builder
+	for _, t := range toks {
 		if folded {
-			s = nt.segs[j].folded
+			b.WriteString(t.folded)
+		} else {
+			b.WriteString(t.exact)
+		}
+	}
+	return b.String()
+}
+
+// matchAt reports whether the tokens from ti spell p, ending at a token
+// end, and returns the index after the last token.
+func (nt *normText) matchAt(ti int, p string, folded bool) (int, bool) {
+	for j := ti; j < len(nt.toks) && p != ""; j++ {
+		s := nt.toks[j].exact
+		if folded {
+			s = nt.toks[j].folded
 		}
 		if !strings.HasPrefix(p, s) {
 			return 0, false
@@ -105,22 +160,32 @@ func (nt *normText) matchAt(si int, p string, folded bool) (int, bool) {
 	return 0, false
 }
 
-// boundaryOK checks the word boundaries of a candidate spanning segments
-// [si, ei): where the first character of the match and the one before it
-// are both word characters of a script written with spaces, the match
-// would start inside a word; likewise at the end.
-func (nt *normText) boundaryOK(si, ei int) bool {
-	if si > 0 {
-		before, _ := utf8.DecodeLastRuneInString(nt.text[:nt.segs[si].start])
-		first, _ := utf8.DecodeRuneInString(nt.text[nt.segs[si].start:])
+// boundaryOK checks the word boundaries of a candidate spanning tokens
+// [ti, tj): where the first character of the match and the last one of
+// the segment before it (ignorable segments aside) are both word
+// characters of a script written with spaces, the match would start
+// inside a word; likewise at the end, with the last character of the
+// match that is not a combining mark.
+func (nt *normText) boundaryOK(ti, tj int) bool {
+	start, end := nt.toks[ti].start, nt.toks[tj-1].end
+	k := nt.toks[ti].first - 1
+	for k >= 0 && nt.segs[k].ignorable {
+		k--
+	}
+	if k >= 0 {
+		before, _ := utf8.DecodeLastRuneInString(nt.text[nt.segs[k].start:nt.segs[k].end])
+		first, _ := utf8.DecodeRuneInString(nt.text[start:])
 		if spacedWordRune(before) && spacedWordRune(first) {
 			return false
 		}
 	}
-	if ei < len(nt.segs) {
-		last := lastBaseRune(nt.text[nt.segs[si].start:nt.segs[ei-1].end])
-		after, _ := utf8.DecodeRuneInString(nt.text[nt.segs[ei].start:])
-		if spacedWordRune(last) && spacedWordRune(after) {
+	k = nt.toks[tj-1].last + 1
+	for k < len(nt.segs) && nt.segs[k].ignorable {
+		k++
+	}
+	if k < len(nt.segs) {
+		after, _ := utf8.DecodeRuneInString(nt.text[nt.segs[k].start:])
+		if spacedWordRune(lastBaseRune(nt.text[start:end])) && spacedWordRune(after) {
 			return false
 		}
 	}

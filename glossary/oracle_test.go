@@ -5,16 +5,21 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // oraclePieces are the building blocks of random forms and texts: ASCII,
 // characters whose case folding changes their length (İ, ß, ﬁ, ŉ), signs
 // that fold onto ASCII (Kelvin, long s), decomposed and precomposed
-// Vietnamese, Thai and Khmer with combining signs, U+200B, Lao, Burmese,
-// Han, Hangul jamo, a CJK compatibility ideograph, invalid UTF-8 and line
-// breaks.
+// Vietnamese, Thai and Khmer with combining signs, Lao, Burmese, Han,
+// Hangul jamo, a CJK compatibility ideograph, invalid UTF-8, whitespace
+// of every kind (line breaks, indentation, runs of spaces and tabs, NBSP,
+// U+202F, U+3000, U+2000, which NFC changes, NEL, a space carrying a
+// combining mark) and the ignorable characters, one carrying a mark.
 var oraclePieces = []string{
 	"a", "b", "A", "B", "o", "O", " ", " ", "-", ".", ",", "0", "1", "\n", "\r\n", "'",
+	"  ", "\t", "\n   ", "\n\n", " \t ", "\u00a0", "\u202f", "\u3000", "\u2000", "\u0085", "\u1680", "\v\f",
+	" \u0301", "\u2060", "\ufeff", "\u200b\u0301", "\u200c", "\u200d", "> ", "\n> ",
 	"İ", "i", "I", "ı", "ß", "ss", "SS", "ẞ", "ﬁ", "fi", "ŉ", "ʼn", "\u212a", "k", "K", "ſ", "s",
 	"σ", "ς", "Σ", "\u0345", "ι", "é", "e\u0301", "É", "E\u0301", "\u0301",
 	"ậ", "a\u0323\u0302", "a\u0302\u0323", "Ậ", "ạ", "\u0323", "đ", "Đ", "ǰ", "J\u030c", "j\u030c",
@@ -52,7 +57,8 @@ func randomGlossary(r *rand.Rand) *Glossary {
 }
 
 // sprinkle builds a text of random pieces and of the glossary's forms,
-// some with their case changed.
+// some with their case changed, some with their spaces changed for other
+// whitespace and ignorable characters put between their characters.
 func sprinkle(r *rand.Rand, g *Glossary) string {
 	var b strings.Builder
 	for range r.IntN(12) {
@@ -65,7 +71,41 @@ func sprinkle(r *rand.Rand, g *Glossary) string {
 		case 1:
 			f = strings.ToLower(f)
 		}
+		if r.IntN(2) == 0 {
+			f = respace(r, f)
+		}
 		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// spaceRuns and invisibles are what respace puts into forms.
+var (
+	spaceRuns  = []string{" ", "\n", "  ", "\t", "\r\n", "\n   ", "\n\t", "\u00a0", "\u202f", "\u3000", " \u200b ", "\n\u00a0 "}
+	invisibles = []string{"\u200b", "\u2060", "\ufeff", "\u200b\u200b"}
+)
+
+// respace writes s with every run of whitespace changed for another and
+// ignorable characters put before some characters (or dropped), as a
+// text may break or join the words of a term.
+func respace(r *rand.Rand, s string) string {
+	var b strings.Builder
+	inSpace := false
+	for _, c := range s {
+		switch {
+		case unicode.IsSpace(c):
+			if !inSpace {
+				b.WriteString(spaceRuns[r.IntN(len(spaceRuns))])
+			}
+			inSpace = true
+			continue
+		case isIgnorable(c) && r.IntN(2) == 0:
+			continue
+		case r.IntN(6) == 0:
+			b.WriteString(invisibles[r.IntN(len(invisibles))])
+		}
+		inSpace = false
+		b.WriteRune(c)
 	}
 	return b.String()
 }
@@ -104,5 +144,50 @@ func TestFindAllAgainstReference(t *testing.T) {
 			}
 			sameMatches(t, m, text)
 		}
+	}
+}
+
+// wrapText builds a long text of English words and of the glossary's
+// forms, hard-wrapped and indented at random, with runs of spaces and
+// tabs, so that long runs of ASCII go through the eight-bytes-at-a-time
+// paths and the shifts between the text and its folded form pile up.
+func wrapText(r *rand.Rand, g *Glossary, lang string, n int) string {
+	var b strings.Builder
+	for b.Len() < n {
+		switch r.IntN(4) {
+		case 0:
+			e := g.Entries[r.IntN(len(g.Entries))]
+			if fs := e.Terms[lang]; len(fs) > 0 {
+				b.WriteString(respace(r, fs[r.IntN(len(fs))].Text))
+			}
+		case 1:
+			b.WriteString(spaceRuns[r.IntN(len(spaceRuns))])
+			b.WriteString(strings.Repeat(" ", r.IntN(9)))
+		default:
+			b.WriteString(synthWords[r.IntN(len(synthWords))])
+			b.WriteString([]string{" ", " ", " ", "  ", ", ", ".\n", ".\n\n", "\n", "\t", "\r\n"}[r.IntN(10)])
+		}
+	}
+	return b.String()
+}
+
+func TestFindAllWrappedAgainstReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	synth, err := Parse(strings.NewReader(string(synthGlossaryCSV(300, 2))), "synth.csv", ParseOptions{Format: CSV})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(synth, "en")
+	for range 30 {
+		sameMatches(t, m, wrapText(r, synth, "en", 3000))
+	}
+	for range 200 {
+		g := randomGlossary(r)
+		m := NewMatcher(g, "xx")
+		text := wrapText(r, g, "xx", 600)
+		if r.IntN(2) == 0 {
+			text = strings.ToUpper(text)
+		}
+		sameMatches(t, m, text)
 	}
 }

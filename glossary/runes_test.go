@@ -1,7 +1,6 @@
 package glossary
 
 import (
-	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -163,20 +162,6 @@ func TestDecodeRune(t *testing.T) {
 		wl, _ := utf8.DecodeLastRuneInString("a" + s)
 		if gl := decodeLastRune("a" + s); gl != wl {
 			t.Errorf("decodeLastRune(%+q) = %U, want %U", "a"+s, gl, wl)
-		}
-	}
-}
-
-func TestAppendLower(t *testing.T) {
-	var all []byte
-	for c := range 128 {
-		all = append(all, byte(c))
-	}
-	for n := range len(all) + 1 {
-		s := string(all[len(all)-n:])
-		got := string(appendLower([]byte("x"), s))
-		if want := "x" + strings.ToLower(s); got != want {
-			t.Fatalf("appendLower(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -11,16 +11,33 @@ func (m *Matcher) scan(f *foldedText) []Match {
 	var out []Match
 	pos := positioner{text: f.text, line: 1, col: 1}
 	t, root, pre := f.t, &m.trie.root, &m.pre
+	// Where t lines up with the text piece by piece, t[p] stands for
+	// text[p+d] until t[next], where the next shift starts.
+	d, next, gap := 0, len(t)+1, 0
+	if len(f.gapAt) > 0 {
+		next = int(f.gapAt[0])
+	}
 	for p := 0; p < len(t); {
 		if f.inner != nil {
 			if p = f.nextStart(p); p == len(t) {
 				break
 			}
 		}
-		o := f.origAt(p)
-		if o < 0 {
-			p++
-			continue
+		var o int
+		if f.orig != nil {
+			if o = int(f.orig[p]); o < 0 {
+				p++
+				continue
+			}
+		} else {
+			for p >= next {
+				d, gap = int(f.gapDelta[gap]), gap+1
+				next = len(t) + 1
+				if gap < len(f.gapAt) {
+					next = int(f.gapAt[gap])
+				}
+			}
+			o = p + d
 		}
 		g, q := int32(-1), 0
 		if root[t[p]] != 0 && f.startOK(o) && pre.may(t, p) {
@@ -32,7 +49,7 @@ func (m *Matcher) scan(f *foldedText) []Match {
 		}
 		pi, mismatch := m.pick(f, p, g)
 		pat := &m.pats[pi]
-		start, end := o, f.origAt(q)
+		start, end := o, f.endAt(q)
 		line, col := pos.at(start)
 		out = append(out, Match{
 			Entry: pat.entry, Lang: m.lang, Form: pat.form,
@@ -46,7 +63,7 @@ func (m *Matcher) scan(f *foldedText) []Match {
 // skipWord returns where to look next after no match starts at t[p]
 // (text[o]): past the rest of an ASCII word, where no match can start
 // since each position has a letter or digit on both sides, when t lines
-// up with the text; else the next byte.
+// up with the text (a word lies in one piece of it); else the next byte.
 func (f *foldedText) skipWord(p, o int) int {
 	if f.orig != nil || !isWordASCII(f.text[o]) {
 		return p + 1
@@ -55,11 +72,11 @@ func (f *foldedText) skipWord(p, o int) int {
 	for q < len(f.text) && isWordASCII(f.text[q]) {
 		q++
 	}
-	return q
+	return p + q - o
 }
 
-// longestAt walks the trie from folded offset a, where a segment starts,
-// and returns the group of the longest form that ends where a segment
+// longestAt walks the trie from folded offset a, where a token starts,
+// and returns the group of the longest form that ends where a token
 // ends with a word boundary, and that end; or -1.
 func (m *Matcher) longestAt(f *foldedText, a int) (group int32, end int) {
 	group = -1
@@ -73,10 +90,8 @@ func (m *Matcher) longestAt(f *foldedText, a int) (group int32, end int) {
 		}
 		node = e >> 1
 		p++
-		if e&1 != 0 {
-			if o := f.origAt(p); o >= 0 && f.endOK(start, o) {
-				group, end = tr.nodes[node].group-1, p
-			}
+		if e&1 != 0 && f.origAt(p) >= 0 && f.endOK(start, f.endAt(p)) {
+			group, end = tr.nodes[node].group-1, p
 		}
 	}
 	return group, end
@@ -95,15 +110,19 @@ func (m *Matcher) pick(f *foldedText, a int, g int32) (pi int32, mismatch bool) 
 	return grp[0], true
 }
 
-// exactAt reports whether the NFC segments from folded offset a spell p,
-// ending at a segment end.
+// exactAt reports whether the tokens from folded offset a, in NFC and
+// not folded, spell p, ending at a token end. A token of one space
+// stands for a run of whitespace; no other folds to one space.
 func (f *foldedText) exactAt(a int, p string) bool {
 	for a < len(f.t) && p != "" {
 		b := a + 1
 		for f.origAt(b) < 0 {
 			b++
 		}
-		s := norm.NFC.String(f.text[f.origAt(a):f.origAt(b)])
+		s := " "
+		if b > a+1 || f.t[a] != ' ' {
+			s = norm.NFC.String(f.text[f.origAt(a):f.endAt(b)])
+		}
 		if !strings.HasPrefix(p, s) {
 			return false
 		}
