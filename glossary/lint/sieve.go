@@ -474,16 +474,91 @@ func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
 // side of a span are breakers, neither letters nor marks, so a match may
 // start and end at its edges in both. The text is not split in a
 // character's normalization segment (see spans).
+//
+// The sieve does not pay where the matcher is quick, on ASCII text (see
+// mostlyASCII), nor where the forms are dense: it flags much of a text
+// and costs more than it saves. When it flags more than a quarter of the
+// first sampleBytes, the matcher reads the whole text. Spans less than
+// joinGap apart are matched together, to call the matcher less often.
 func sieved(t *skeletonTable, ss []*sieve, brk *breakers, m *glossary.Matcher, p *page) []glossary.Match {
-	var out []glossary.Match
 	text := p.doc.Text
-	for _, span := range spans(t, ss, brk, text) {
-		for _, x := range m.FindAll(text[span[0]:span[1]]) {
-			x.Start += span[0]
-			x.End += span[0]
+	if mostlyASCII(text) {
+		return m.FindAll(text)
+	}
+	if cut := sampleCut(brk, text); cut > 0 {
+		sp := spans(t, ss, brk, text[:cut])
+		covered := 0
+		for _, s := range sp {
+			covered += s[1] - s[0]
+		}
+		if 4*covered > cut {
+			return m.FindAll(text)
+		}
+	}
+	return matchSpans(t, ss, brk, m, p)
+}
+
+// matchSpans returns the matches of m in the spans of p's text that the
+// sieves flag (see sieved), spans less than joinGap apart matched
+// together.
+func matchSpans(t *skeletonTable, ss []*sieve, brk *breakers, m *glossary.Matcher, p *page) []glossary.Match {
+	text := p.doc.Text
+	var out []glossary.Match
+	for _, s := range joined(spans(t, ss, brk, text)) {
+		for _, x := range m.FindAll(text[s[0]:s[1]]) {
+			x.Start += s[0]
+			x.End += s[0]
 			x.Line, x.Col = p.pos(x.Start)
 			out = append(out, x)
 		}
+	}
+	return out
+}
+
+// Tuning of sieved.
+const (
+	sampleBytes = 32 << 10
+	joinGap     = 256
+)
+
+// mostlyASCII reports whether nine in ten of the first sampleBytes of
+// text are ASCII.
+func mostlyASCII(text string) bool {
+	s := text[:min(len(text), sampleBytes)]
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			n++
+		}
+	}
+	return 10*n >= 9*len(s)
+}
+
+// sampleCut returns where the sample of text that sieved judges the
+// sieve by ends: just after the first ASCII breaker from sampleBytes on
+// that an ASCII character follows, or 0 when the text is short or has
+// none.
+func sampleCut(brk *breakers, text string) int {
+	if len(text) < 4*sampleBytes {
+		return 0
+	}
+	for i := sampleBytes; i+1 < len(text) && i < 2*sampleBytes; i++ {
+		if c := text[i]; c < utf8.RuneSelf && brk.ascii[c] && text[i+1] < utf8.RuneSelf {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// joined joins the spans less than joinGap apart.
+func joined(sp [][2]int) [][2]int {
+	out := sp[:0]
+	for _, s := range sp {
+		if k := len(out) - 1; k >= 0 && s[0]-out[k][1] < joinGap {
+			out[k][1] = s[1]
+			continue
+		}
+		out = append(out, s)
 	}
 	return out
 }

@@ -97,6 +97,22 @@ func trickyGlossary(tb testing.TB, seed uint64) (*glossary.Glossary, []string) {
 	return g, texts
 }
 
+// sievesOf returns the sieves matches uses for a text of language ld
+// against a source with the matches src.
+func sievesOf(l *Linter, ld *langData, src []glossary.Match) []*sieve {
+	ss := []*sieve{ld.sieve}
+	var forms []string
+	for _, m := range src {
+		for _, f := range m.Entry.Terms[ld.code] {
+			forms = append(forms, f.Text)
+		}
+	}
+	if own := newSieve(l.skeletons, forms, ld.grams); len(forms) > 0 && own != nil {
+		ss = append(ss, own)
+	}
+	return ss
+}
+
 // sameMatches fails the test when two lists of matches differ.
 func sameMatches(t *testing.T, text string, got, want []glossary.Match) {
 	t.Helper()
@@ -140,6 +156,9 @@ func TestSievedMatchesFindAll(t *testing.T) {
 				all := ld.matcher.FindAll(text)
 				so := l.source(Doc{Path: fmt.Sprint(seed, lang, i), Lang: lang, Text: text})
 				sameMatches(t, text, so.glossaryMatches(l), all)
+				if a := l.allSieve(ld); a != nil {
+					sameMatches(t, text, matchSpans(l.skeletons, []*sieve{a}, ld.breakers, ld.matcher, so.page), all)
+				}
 				var want, got []glossary.Match
 				for _, m := range all {
 					if relevant(m) {
@@ -151,6 +170,14 @@ func TestSievedMatchesFindAll(t *testing.T) {
 					flagged += sp[1] - sp[0]
 				}
 				for _, m := range l.matches(ld, newPage(Doc{Text: text}, ld.code), src) {
+					if relevant(m) {
+						got = append(got, m)
+					}
+				}
+				sameMatches(t, text, got, want)
+				// and the spans alone, whatever the text
+				got = got[:0]
+				for _, m := range matchSpans(l.skeletons, sievesOf(l, ld, src), ld.breakers, ld.matcher, newPage(Doc{Text: text}, ld.code)) {
 					if relevant(m) {
 						got = append(got, m)
 					}
