@@ -56,9 +56,13 @@ func genSyllable(r *rand.Rand, lang string) string {
 	case "my":
 		return pick("ကခဂဃငစဆဇဈညဋဌဍဎဏတထဒဓနပဖဗဘမယရလဝသဟဠအ") + pick("ါာိီုူေဲ ") + pick("ံ့း  ")
 	case "zh-Hans":
-		return pick("中国东盟博览会一带路倡议经济发展银行部外交人民共和政府议会委员总理主席南北海港城省市大学院研究所心网络合作贸易投资区域全面伙伴关系安全国防卫生世界联合组织")
+		// one of the first 3,000 unified ideographs, about as many
+		// characters as news text uses
+		return string(rune(0x4E00 + r.IntN(3000)))
 	case "vi":
-		return pick("hộitrungquốcsángkiếnvànhđaivàconđườngbộngoạigiaokinhtếpháttriểnngânhàngnhànước") + pick("aăâeêioôơuưy") + pick("nmtc ")
+		// onset, vowel with its tone mark, coda: some ten thousand
+		// syllables, as Vietnamese has
+		return pick("bcdđghklmnpqrstvx") + pick("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ") + pick("cmnpt   ")
 	}
 	return pick("bkdtmnsprljwhg") + pick("aeiou") + pick("ngrk    ")
 }
