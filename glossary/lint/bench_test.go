@@ -285,3 +285,54 @@ func BenchmarkGrep(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStages times each part of CheckPair on its own, on FLORES-200
+// (Indonesian, Thai) and on a generated Indonesian pair, to show where
+// the time goes: preparing the texts, the glossary matches of source and
+// translation (sieved and not), numbers, scripts, identical paragraphs,
+// structure.
+func BenchmarkStages(b *testing.B) {
+	fx := fixture(b)
+	for _, fl := range []struct{ file, name, lang string }{{"ind_Latn", "flores-id", "id"}, {"tha_Thai", "flores-th", "th"}, {"", "generated-id", "id"}} {
+		var src, tgt string
+		if fl.file == "" {
+			src, tgt = genPair(fx.g, fl.lang, benchSize, 5, newsTerms)
+		} else if _, err := os.Stat(filepath.Join(sharedCorpusOrEmpty(), "flores200-devtest")); err != nil {
+			continue
+		} else {
+			src, tgt = floresPair(b, fl.file)
+			n := benchSize/len(src) + 1
+			src, tgt = strings.Repeat(src+"\n\n", n), strings.Repeat(tgt+"\n\n", n)
+		}
+		lang := fl.lang
+		l := fx.l
+		sd, td := Doc{Lang: "en", Text: src}, Doc{Lang: lang, Text: tgt}
+		sp, sl := l.page(sd)
+		tp, tl := l.page(td)
+		sm := sl.matcher.FindAll(src)
+		pr := &pair{l: l, src: sp, tgt: tp, sl: sl, tl: tl}
+		total := len(src) + len(tgt)
+		stages := []struct {
+			name  string
+			bytes int
+			f     func()
+		}{
+			{"all", total, coldPair(l, sd, td)},
+			{"pages", total, func() { l.page(sd); l.page(td) }},
+			{"srcFindAll", len(src), func() { sl.matcher.FindAll(src) }},
+			{"srcSieved", len(src), func() { (&source{page: sp, ld: sl}).glossaryMatches(l) }},
+			{"tgtSieved", len(tgt), func() { l.matches(tl, tp, sm) }},
+			{"tgtFindAll", len(tgt), func() { tl.matcher.FindAll(tgt) }},
+			{"numbers", total, func() { pr.numbers() }},
+			{"extractSrc", len(src), func() { l.extract(sl, src) }},
+			{"extractTgt", len(tgt), func() { l.extract(tl, tgt) }},
+			{"windowsTgt", len(tgt), func() { l.digits.windows(tgt) }},
+			{"scripts", len(tgt), func() { l.scripts(tp, tl) }},
+			{"untranslated", total, func() { pr.untranslated() }},
+			{"structure", total, func() { pr.links = nil; pr.linkOf = nil; pr.structure() }},
+		}
+		for _, st := range stages {
+			b.Run(fl.name+"/"+st.name, func(b *testing.B) { cpuBench(b, st.bytes, st.f) })
+		}
+	}
+}

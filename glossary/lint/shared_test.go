@@ -12,18 +12,32 @@ import (
 // the test when it is absent.
 func sharedCorpus(tb testing.TB, name string) string {
 	tb.Helper()
+	dir := sharedCorpusOrEmpty()
+	if dir == "" {
+		tb.Skipf("shared corpus %s not found beside the checkout; skipping", name)
+	}
+	p := filepath.Join(dir, name)
+	if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+		tb.Skipf("shared corpus %s not found beside the checkout; skipping", name)
+	}
+	return p
+}
+
+// sharedCorpusOrEmpty returns the corpus folder of the shared material,
+// or "" when there is none.
+func sharedCorpusOrEmpty() string {
 	dir, err := filepath.Abs(".")
 	if err != nil {
-		tb.Fatal(err)
+		return ""
 	}
 	for {
-		p := filepath.Join(dir, "shared", "corpus", name)
+		p := filepath.Join(dir, "shared", "corpus")
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
 			return p
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			tb.Skipf("shared corpus %s not found beside the checkout; skipping", name)
+			return ""
 		}
 		dir = parent
 	}
