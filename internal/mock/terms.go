@@ -1,28 +1,40 @@
 package mock
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // termAt returns the length of the longest glossary form that occurs at
 // byte i of s, respecting word boundaries in a source written with
-// spaces, and never ending before a combining mark.
+// spaces, and never ending before a combining mark. As in the glossary
+// matcher, a run of whitespace in s or in a form (line breaks, tabs,
+// no-break spaces) matches any other run, and U+200B, U+2060 and U+FEFF
+// are ignored: a form may hold them or not where s does, but a match
+// neither starts nor ends on one, and word boundaries are judged on the
+// characters around it that are not ignorable.
 func (r *render) termAt(s string, i int) (int, *termPattern) {
 	if len(r.terms) == 0 {
 		return 0, nil
 	}
 	first, _ := utf8.DecodeRuneInString(s[i:])
+	if ignorable(first) || unicode.IsSpace(first) {
+		return 0, nil
+	}
 	if r.srcSpaced && i > 0 {
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		if wordRune(before) && wordRune(first) {
+		if wordRune(lastVisible(s[:i])) && wordRune(first) {
 			return 0, nil
 		}
 	}
+	// The forms are sorted longest first, but a form's length is not
+	// that of its match when the two are spaced differently: the
+	// longest match wins, the earlier form among equal ones.
+	best, bestN := (*termPattern)(nil), 0
 	for k := range r.terms {
 		p := &r.terms[k]
 		n, ok := prefixFold(s[i:], p.form)
-		if !ok {
+		if !ok || n <= bestN {
 			continue
 		}
 		if i+n < len(s) {
@@ -30,30 +42,97 @@ func (r *render) termAt(s string, i int) (int, *termPattern) {
 			if unicode.Is(unicode.M, after) {
 				continue
 			}
-			if r.srcSpaced && wordRune(lastBase(s[i:i+n])) && wordRune(after) {
+			if r.srcSpaced && wordRune(lastBase(s[i:i+n])) && wordRune(firstVisible(s[i+n:])) {
 				continue
 			}
 		}
-		return n, p
+		best, bestN = p, n
 	}
-	return 0, nil
+	return bestN, best
 }
 
 // prefixFold reports whether s starts with pat under simple case
-// folding, and how many bytes of s it spans.
+// folding, and how many bytes of s it spans: a run of whitespace in pat
+// (where it is not at an end) matches a run in s, and ignorable
+// characters are skipped in both, but not at the end of s's span.
 func prefixFold(s, pat string) (int, bool) {
-	i := 0
-	for _, pr := range pat {
+	pat = strings.TrimFunc(pat, func(r rune) bool { return unicode.IsSpace(r) || ignorable(r) })
+	if pat == "" {
+		return 0, false
+	}
+	i, j := 0, 0
+	for j < len(pat) {
+		pr, pn := utf8.DecodeRuneInString(pat[j:])
+		j += pn
+		if ignorable(pr) {
+			continue
+		}
+		// Skip the ignorable characters of s before this one.
+		for i < len(s) {
+			sr, n := utf8.DecodeRuneInString(s[i:])
+			if !ignorable(sr) || i == 0 {
+				break
+			}
+			i += n
+		}
 		if i >= len(s) {
 			return 0, false
 		}
 		sr, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(pr) {
+			if !unicode.IsSpace(sr) {
+				return 0, false
+			}
+			j = skipSpaces(pat, j)
+			i = skipSpaces(s, i)
+			continue
+		}
 		if sr != pr && !equalFoldRune(sr, pr) {
 			return 0, false
 		}
 		i += n
 	}
 	return i, true
+}
+
+// skipSpaces returns the offset after the whitespace and ignorable
+// characters of s from i.
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) && !ignorable(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// ignorable reports the characters matching skips, as the glossary
+// matcher does: U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER, U+FEFF ZERO
+// WIDTH NO-BREAK SPACE.
+func ignorable(r rune) bool { return r == 0x200B || r == 0x2060 || r == 0xFEFF }
+
+// lastVisible returns the last character of s that is not ignorable.
+func lastVisible(s string) rune {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !ignorable(r) {
+			return r
+		}
+		s = s[:len(s)-n]
+	}
+	return utf8.RuneError
+}
+
+// firstVisible returns the first character of s that is not ignorable.
+func firstVisible(s string) rune {
+	for _, r := range s {
+		if !ignorable(r) {
+			return r
+		}
+	}
+	return utf8.RuneError
 }
 
 func equalFoldRune(a, b rune) bool {
