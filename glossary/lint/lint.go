@@ -1,11 +1,3 @@
-// Package lint checks translations against a glossary and a few rules
-// that catch what a reviewer would: missing or forbidden terms, changed
-// numbers, text in the wrong script, legacy Zawgyi Burmese, and a
-// structure that differs from the source.
-//
-// Every rule has a stable ID and a default severity; options switch a
-// rule off or change its severity. Findings are plain values that
-// formatters render; this package never prints.
 package lint
 
 import (
@@ -47,8 +39,11 @@ const (
 	StructureParagraphs = "structure.paragraphs"
 )
 
-// Location is a place in a file: 1-based line and column (columns count
-// characters) and byte offsets into the file's text.
+// Location is a span of a file: the byte offsets [Start, End) of its
+// text, and where they stand as 1-based lines and columns, columns
+// counting characters (code points). EndLine and EndCol locate End, the
+// character just after the span, as SARIF's endColumn does; an empty
+// span has End equal to Start.
 type Location struct {
 	File       string `json:"file"`
 	Line       int    `json:"line"`
