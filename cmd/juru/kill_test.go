@@ -24,7 +24,7 @@ func TestKillLoop(t *testing.T) {
 		t.Skip("kill loop: twenty child processes; skipped with -short")
 	}
 	root := t.TempDir()
-	c := newCorpus(t, filepath.Join(root, "news"), 50, 11)
+	c := newCorpus(t, filepath.Join(root, "news"), 60, 11)
 	terms, err := filepath.Abs(termsFile)
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +48,9 @@ func TestKillLoop(t *testing.T) {
 
 	out, cache := filepath.Join(root, "out"), filepath.Join(root, "cache")
 	args := cmdline(out, cache)
-	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	seed := time.Now().UnixNano()
+	t.Logf("kill moments drawn with seed %d", seed)
+	rng := rand.New(rand.NewSource(seed))
 	kills := 0
 	for i := 0; i < 20; i++ {
 		before := srv.Count()
