@@ -82,7 +82,13 @@ func (b *folder) ascii(s string, at int) {
 				break
 			}
 			t = binary.LittleEndian.AppendUint64(t, w)
-			prev = sp >> 63 << 7
+			if prev = sp >> 63 << 7; prev != 0 {
+				// A run of whitespace starts at the last byte.
+				b.runAt, b.runLF = len(t)-1, 0
+				if s[i+7] == '\n' {
+					b.runLF = 1
+				}
+			}
 		}
 		b.t, b.space = t, prev != 0
 		if i+8 <= len(s) {
@@ -100,8 +106,16 @@ func (b *folder) asciiBytes(s string, at int) {
 	t, space := b.t, b.space
 	for k := 0; k < len(s); k++ {
 		c := foldByte(s[k])
-		if c == ' ' && space {
-			continue
+		if c == ' ' {
+			lf := 0
+			if s[k] == '\n' {
+				lf = 1
+			}
+			if space {
+				b.extendRun(lf)
+				continue
+			}
+			b.runAt, b.runLF = len(t), lf
 		}
 		space = c == ' '
 		switch {

@@ -100,6 +100,14 @@
 //     Initiative"; a form written with odd spaces matches the text
 //     written with plain ones. Whitespace is never nothing: "BeltandRoad"
 //     does not match.
+//   - In a text, a run of whitespace that holds two line feeds or more
+//     (a blank line, with or without spaces or carriage returns on it)
+//     or a U+2029 PARAGRAPH SEPARATOR ends a paragraph, and no match
+//     spans it: "ASEAN\n\nExpo" holds no "ASEAN Expo", so that a
+//     heading and the paragraph below it, or two paragraphs that a long
+//     text is split between, are not read as one term. One line feed,
+//     a U+2028 LINE SEPARATOR or carriage returns alone do not end a
+//     paragraph. In a form, every run of whitespace is one space.
 //   - A segment that is one ignorable character, U+200B ZERO WIDTH
 //     SPACE, U+2060 WORD JOINER or U+FEFF ZERO WIDTH NO-BREAK SPACE, is
 //     not there at all: "ក្រសួង\u200bពាណិជ្ជកម្ម" and "ក្រសួងពាណិជ្ជកម្ម"
@@ -116,7 +124,7 @@
 //
 // A match starts at its first character and ends after its last one,
 // neither of them a space or an ignorable character; it holds the line
-// breaks and ignorable characters in between. Match.Line and Match.Col
+// breaks (within a paragraph) and ignorable characters in between. Match.Line and Match.Col
 // locate its start, counting a line feed as the end of a line; Start and
 // End are offsets in the original text, so Match.Text returns the term as
 // the text breaks it.

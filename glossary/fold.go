@@ -39,10 +39,17 @@ type foldedText struct {
 	// p, or 0 before gapAt[0]. gap is the k+1 of the last lookup.
 	gapAt, gapDelta []int32
 	gap             int
+	// breaks holds, ascending, the offsets in t of the spaces that stand
+	// for paragraph breaks: runs of whitespace holding two line feeds or
+	// a U+2029 PARAGRAPH SEPARATOR, which no match spans. brk indexes
+	// the first not before the last lookup.
+	breaks []int32
+	brk    int
 	// storage kept for reuse
 	keepOrig            []int32
 	keepInner           []uint64
 	keepAt, keepDeltaTo []int32
+	keepBreaks          []int32
 }
 
 // origAt returns the offset in text of the token starting at t[p], or
@@ -80,6 +87,20 @@ func (f *foldedText) shifted(p int) int {
 	return p + int(f.gapDelta[k-1])
 }
 
+// breakAfter returns the offset in t of the first paragraph break after
+// p, or len(t). Lookups go forward.
+func (f *foldedText) breakAfter(p int) int {
+	k := f.brk
+	for k < len(f.breaks) && int(f.breaks[k]) < p {
+		k++
+	}
+	f.brk = k
+	if k == len(f.breaks) {
+		return len(f.t)
+	}
+	return int(f.breaks[k])
+}
+
 // endAt returns where in text a match ends whose last token ends at t[p]:
 // where the next token starts, less the ignorable characters before it.
 func (f *foldedText) endAt(p int) int {
@@ -110,6 +131,31 @@ type folder struct {
 	gapTo []int32
 	delta int  // the shift of the last token appended
 	space bool // the last token is a space
+	// breaks are the offsets in t of the spaces of paragraph breaks;
+	// runAt is that of the space of the last run of whitespace, runLF
+	// the line feeds in it (U+2029 counting two).
+	breaks       []int32
+	runAt, runLF int
+}
+
+// extendRun notes a character of the run of whitespace whose space t
+// ends with: lf line feeds.
+func (b *folder) extendRun(lf int) {
+	if b.runLF < 2 && b.runLF+lf >= 2 {
+		b.breaks = append(b.breaks, int32(b.runAt))
+	}
+	b.runLF += lf
+}
+
+// lineFeeds returns how many line feeds a whitespace segment counts for.
+func lineFeeds(seg string) int {
+	switch seg {
+	case "\n":
+		return 1
+	case "\u2029":
+		return 2
+	}
+	return 0
 }
 
 // shift records, before a token from text offset i is appended while t
@@ -141,12 +187,12 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 	if buf == nil {
 		buf = &foldedText{}
 	}
-	b := folder{t: buf.t[:0], gapAt: buf.keepAt[:0], gapTo: buf.keepDeltaTo[:0]}
+	b := folder{t: buf.t[:0], gapAt: buf.keepAt[:0], gapTo: buf.keepDeltaTo[:0], breaks: buf.keepBreaks[:0]}
 	if isASCII(text) {
 		b.ascii(text, 0)
 		b.shift(n)
-		*buf = foldedText{text: text, t: b.t, gapAt: b.gapAt, gapDelta: b.gapTo,
-			keepOrig: buf.keepOrig, keepInner: buf.keepInner, keepAt: b.gapAt, keepDeltaTo: b.gapTo}
+		*buf = foldedText{text: text, t: b.t, gapAt: b.gapAt, gapDelta: b.gapTo, breaks: b.breaks,
+			keepOrig: buf.keepOrig, keepInner: buf.keepInner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
 		return buf
 	}
 	b.t = slices.Grow(b.t, n+n/8+4)
@@ -188,10 +234,14 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		seg := text[i : i+size]
 		if seg[0] < utf8.RuneSelf || spaceLead(seg) {
 			if kind := kindOf(seg); kind != regularSeg {
-				if kind == spaceSeg && !b.space {
-					b.startToken(i)
-					b.t = append(b.t, ' ')
-					b.space = true
+				if kind == spaceSeg {
+					if !b.space {
+						b.startToken(i)
+						b.runAt, b.runLF = len(b.t), 0
+						b.t = append(b.t, ' ')
+						b.space = true
+					}
+					b.extendRun(lineFeeds(seg))
 				}
 				i += size
 				continue
@@ -233,13 +283,13 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 	}
 	if b.orig == nil {
 		b.shift(n)
-		*buf = foldedText{text: text, t: b.t, inner: b.inner, gapAt: b.gapAt, gapDelta: b.gapTo,
-			keepOrig: buf.keepOrig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo}
+		*buf = foldedText{text: text, t: b.t, inner: b.inner, gapAt: b.gapAt, gapDelta: b.gapTo, breaks: b.breaks,
+			keepOrig: buf.keepOrig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
 		return buf
 	}
 	b.orig = append(b.orig, int32(n))
-	*buf = foldedText{text: text, t: b.t, orig: b.orig,
-		keepOrig: b.orig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo}
+	*buf = foldedText{text: text, t: b.t, orig: b.orig, breaks: b.breaks,
+		keepOrig: b.orig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
 	return buf
 }
 

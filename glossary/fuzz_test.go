@@ -121,6 +121,7 @@ func FuzzFindAll(f *testing.F) {
 		{"东盟\n中国—东盟博览会\nမြန်မာ\nລາວ", "第18届中国—东盟博览会 မြန်မာ ລາວ ASEAN"},
 		{"e\n\u0301\nK", "e\u0301 \u212a k \xff\xe0\xb8"},
 		{"Belt and Road Initiative\n*ASEAN Expo", "Belt and\n  Road  Initiative, ASEAN\u00a0Expo \u200bASEAN\u2060\r\n Expo\ufeff"},
+		{"ASEAN Expo\nASEAN\u2029Expo", "ASEAN\n\nExpo ASEAN\r\n \r\nExpo ASEAN\u2029Expo ASEAN\nExpo ASEAN\u2028Expo"},
 		{"ក្រសួង\u200bពាណិជ្ជកម្ម\nx \u0301 y", "ក្រសួងពាណិជ្ជកម្ម ក្រសួង\u200bពាណិជ្ជកម្ម x  \u0301 y x \u0301\ty"},
 	}
 	for _, s := range seeds {

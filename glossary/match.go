@@ -136,7 +136,8 @@ func (m *Matcher) Len() int { return len(m.pats) }
 // included, matches a run of whitespace, and U+200B, U+2060 and U+FEFF
 // are ignored, in the text and in the forms (see the package
 // documentation), so that a term hard-wrapped across lines is found; a
-// match then spans the lines, Line and Col locating its start. In
+// match then spans the lines, Line and Col locating its start, but not a
+// paragraph break (a blank line). In
 // scripts written with spaces a form must start and end at word
 // boundaries; in Thai, Lao, Khmer, Burmese and Han it may start and end
 // anywhere.
@@ -147,8 +148,8 @@ func (m *Matcher) Len() int { return len(m.pats) }
 // and positions refer to the original text; ignorable segments are
 // dropped and runs of whitespace become one space. A trie of the forms,
 // read the same way, is walked from every segment where a match may
-// begin; the longest form ending at a segment boundary and a word
-// boundary wins. Among forms that fold alike, the first whose case fits
+// begin, up to the next paragraph break; the longest form ending at a
+// segment boundary and a word boundary wins. Among forms that fold alike, the first whose case fits
 // wins; if none fits, the first is reported with CaseMismatch. A filter
 // of the forms' first bytes rules out most positions before the trie is
 // walked. The work is linear in the text, times the length of the

@@ -13,10 +13,12 @@ import (
 // must find. A text is read as a list of tokens: its normalization
 // segments, where a segment of one ignorable character (U+200B, U+2060,
 // U+FEFF) is dropped and a run of segments of one whitespace character
-// each, dropped ones aside, is one space. A form is read the same way,
-// without a space at either end. At each token, every form whose folded
-// tokens spell the folded tokens from there is tried; the longest that
-// has word boundaries wins, then matching goes on after it.
+// each, dropped ones aside, is one space; a run holding two line feeds
+// or a U+2029 is a paragraph break, which no match spans. A form is read
+// the same way, every run a space, without one at either end. At each
+// token, every form whose folded tokens spell the folded tokens from
+// there is tried; the longest that has word boundaries wins, then
+// matching goes on after it.
 func naiveFindAll(m *Matcher, text string) []Match {
 	type form struct {
 		p             *pattern
@@ -83,6 +85,7 @@ type token struct {
 	first, last int // its first and last segments
 	exact       string
 	folded      string
+	breaks      int // line feeds in a run of whitespace, 2 for U+2029
 }
 
 // normText is a text split into segments and tokens.
@@ -108,10 +111,18 @@ func newNormText(text string) *normText {
 		k := len(nt.toks) - 1
 		switch {
 		case nt.segs[si].ignorable:
-		case one && unicode.IsSpace(r) && k >= 0 && nt.toks[k].exact == " ":
-			nt.toks[k].end, nt.toks[k].last = i+n, si
 		case one && unicode.IsSpace(r):
-			nt.toks = append(nt.toks, token{start: i, end: i + n, first: si, last: si, exact: " ", folded: " "})
+			if k < 0 || nt.toks[k].exact != " " {
+				nt.toks = append(nt.toks, token{start: i, first: si, exact: " ", folded: " "})
+				k++
+			}
+			nt.toks[k].end, nt.toks[k].last = i+n, si
+			switch r {
+			case '\n':
+				nt.toks[k].breaks++
+			case 0x2029:
+				nt.toks[k].breaks += 2
+			}
 		default:
 			exact := norm.NFC.String(s)
 			nt.toks = append(nt.toks, token{start: i, end: i + n, first: si, last: si, exact: exact, folded: fold.String(exact)})
@@ -142,9 +153,13 @@ func naiveKey(form string, folded bool) string {
 }
 
 // matchAt reports whether the tokens from ti spell p, ending at a token
-// end, and returns the index after the last token.
+// end and holding no paragraph break, and returns the index after the
+// last token.
 func (nt *normText) matchAt(ti int, p string, folded bool) (int, bool) {
 	for j := ti; j < len(nt.toks) && p != ""; j++ {
+		if nt.toks[j].breaks >= 2 {
+			return 0, false
+		}
 		s := nt.toks[j].exact
 		if folded {
 			s = nt.toks[j].folded

@@ -13,13 +13,14 @@ import (
 // that fold onto ASCII (Kelvin, long s), decomposed and precomposed
 // Vietnamese, Thai and Khmer with combining signs, Lao, Burmese, Han,
 // Hangul jamo, a CJK compatibility ideograph, invalid UTF-8, whitespace
-// of every kind (line breaks, indentation, runs of spaces and tabs, NBSP,
-// U+202F, U+3000, U+2000, which NFC changes, NEL, a space carrying a
-// combining mark) and the ignorable characters, one carrying a mark.
+// of every kind (line breaks, paragraph breaks, indentation, runs of
+// spaces and tabs, NBSP, U+202F, U+3000, U+2000, which NFC changes, NEL,
+// a space and a line feed carrying a combining mark) and the ignorable
+// characters, one carrying a mark.
 var oraclePieces = []string{
 	"a", "b", "A", "B", "o", "O", " ", " ", "-", ".", ",", "0", "1", "\n", "\r\n", "'",
 	"  ", "\t", "\n   ", "\n\n", " \t ", "\u00a0", "\u202f", "\u3000", "\u2000", "\u0085", "\u1680", "\v\f",
-	" \u0301", "\u2060", "\ufeff", "\u200b\u0301", "\u200c", "\u200d", "> ", "\n> ",
+	" \u0301", "\u2060", "\ufeff", "\u200b\u0301", "\u200c", "\u200d", "> ", "\n> ", "\u2028", "\u2029", "\n\u0301",
 	"İ", "i", "I", "ı", "ß", "ss", "SS", "ẞ", "ﬁ", "fi", "ŉ", "ʼn", "\u212a", "k", "K", "ſ", "s",
 	"σ", "ς", "Σ", "\u0345", "ι", "é", "e\u0301", "É", "E\u0301", "\u0301",
 	"ậ", "a\u0323\u0302", "a\u0302\u0323", "Ậ", "ạ", "\u0323", "đ", "Đ", "ǰ", "J\u030c", "j\u030c",
@@ -81,7 +82,7 @@ func sprinkle(r *rand.Rand, g *Glossary) string {
 
 // spaceRuns and invisibles are what respace puts into forms.
 var (
-	spaceRuns  = []string{" ", "\n", "  ", "\t", "\r\n", "\n   ", "\n\t", "\u00a0", "\u202f", "\u3000", " \u200b ", "\n\u00a0 "}
+	spaceRuns  = []string{" ", "\n", "  ", "\t", "\r\n", "\n   ", "\n\t", "\u00a0", "\u202f", "\u3000", " \u200b ", "\n\u00a0 ", " \n", "\n\n", "\n\u200b\n", "\u2029"}
 	invisibles = []string{"\u200b", "\u2060", "\ufeff", "\u200b\u200b"}
 )
 

@@ -76,14 +76,19 @@ func (f *foldedText) skipWord(p, o int) int {
 }
 
 // longestAt walks the trie from folded offset a, where a token starts,
-// and returns the group of the longest form that ends where a token
-// ends with a word boundary, and that end; or -1.
+// up to the next paragraph break, and returns the group of the longest
+// form that ends where a token ends with a word boundary, and that end;
+// or -1.
 func (m *Matcher) longestAt(f *foldedText, a int) (group int32, end int) {
 	group = -1
 	tr := m.trie
 	node := int32(0)
 	start := f.origAt(a)
-	for p := a; p < len(f.t); {
+	limit := len(f.t)
+	if len(f.breaks) > 0 {
+		limit = f.breakAfter(a)
+	}
+	for p := a; p < limit; {
 		e := tr.step(node, f.t[p])
 		if e == 0 {
 			break
@@ -111,10 +116,12 @@ func (m *Matcher) pick(f *foldedText, a int, g int32) (pi int32, mismatch bool) 
 }
 
 // exactAt reports whether the tokens from folded offset a, in NFC and
-// not folded, spell p, ending at a token end. A token of one space
-// stands for a run of whitespace; no other folds to one space.
+// not folded, spell p, ending at a token end before the next paragraph
+// break. A token of one space stands for a run of whitespace; no other
+// folds to one space.
 func (f *foldedText) exactAt(a int, p string) bool {
-	for a < len(f.t) && p != "" {
+	limit := f.breakAfter(a)
+	for a < limit && p != "" {
 		b := a + 1
 		for f.origAt(b) < 0 {
 			b++

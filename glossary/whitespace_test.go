@@ -25,7 +25,12 @@ func TestFindAllWhitespace(t *testing.T) {
 		{"split across lines, later lines", []string{bri, "Laos"},
 			"Intro.\n\nThe Belt\n    and Road\n\tInitiative in\nLaos and Laos",
 			`1:"Belt\n    and Road\n\tInitiative"[12:41]@3:5 2:"Laos"[45:49]@6:1 2:"Laos"[54:58]@6:10`},
-		{"blank line inside", []string{bri}, "Belt and Road\n\nInitiative", `1:"Belt and Road\n\nInitiative"[0:25]@1:1`},
+		{"paragraph break", []string{bri, "ASEAN Expo"}, "Belt and Road\n\nInitiative\n\n## ASEAN\n\nExpo", ``},
+		{"paragraph breaks of other kinds", []string{"ASEAN Expo"},
+			"ASEAN\r\n\r\nExpo ASEAN\n \t\nExpo ASEAN\n\u200b\nExpo ASEAN\u2029Expo ASEAN\n\u00a0\nExpo", ``},
+		{"one line feed is no paragraph break", []string{"ASEAN Expo"},
+			"ASEAN\u2028Expo ASEAN\r\n  Expo ASEAN\r\rExpo", `1:"ASEAN\u2028Expo"[0:12]@1:1 1:"ASEAN\r\n  Expo"[13:26]@1:12 1:"ASEAN\r\rExpo"[27:38]@2:8`},
+		{"a form's blank line is a space", []string{"ASEAN\n\nExpo"}, "ASEAN Expo", `1:"ASEAN Expo"[0:10]@1:1`},
 		{"form with odd spaces", []string{"Belt  and\u00a0Road\tInitiative"}, "the Belt and Road Initiative", `1:"Belt and Road Initiative"[4:28]@1:5`},
 		{"space is not nothing", []string{bri}, "BeltandRoad Initiative; Belt and RoadInitiative", ``},
 		{"Khmer zero-width space in the text", []string{"ក្រសួងពាណិជ្ជកម្ម"},
@@ -80,5 +85,27 @@ func TestCheckerAcrossLines(t *testing.T) {
 	}
 	if got := strings.Join(found, "|"); got != "One Belt\nOne Road|O\u200bBOR" {
 		t.Errorf("forbidden uses %q", got)
+	}
+}
+
+// TestBreaksAtEveryAlignment moves whitespace runs across the eight-byte
+// words the ASCII paths read, so that every run starts, ends and holds
+// its line feeds on either side of a word's edge.
+func TestBreaksAtEveryAlignment(t *testing.T) {
+	m := NewMatcher(oneLang("ASEAN Expo", "Belt and Road"), "xx")
+	for _, run := range []string{"\n", "\n\n", " \n", "\n \n", "\r\n\r\n", "\n\t\t\n", "\t \n  ", "  \n"} {
+		for pad := range 17 {
+			for _, tail := range []string{"", " é"} {
+				text := strings.Repeat("x", pad) + " ASEAN" + run + "Expo Belt and" + run + "Road" + tail
+				want := 2
+				if strings.Count(run, "\n") >= 2 {
+					want = 0
+				}
+				if got := len(m.FindAll(text)); got != want {
+					t.Errorf("%q: %d matches, want %d", text, got, want)
+				}
+				sameMatches(t, m, text)
+			}
+		}
 	}
 }
