@@ -201,6 +201,9 @@ func TestHashesIgnoreNormalization(t *testing.T) {
 		if weakHash(s) != weakHash(n) {
 			t.Fatalf("weakHash(%+q) != weakHash(NFC %+q)", s, n)
 		}
+		if weakPrefix(s) != weakPrefix(n) {
+			t.Fatalf("weakPrefix(%+q) != weakPrefix(NFC %+q)", s, n)
+		}
 		if blockHash(s) != blockHash(n) {
 			t.Fatalf("blockHash(%+q) != blockHash(NFC %+q)", s, n)
 		}

@@ -14,8 +14,9 @@ import (
 //
 // script.Untranslated compares paragraphs in NFC; putting every block in
 // NFC would cost more than the rest of the check. Blocks are first
-// compared by weakHash, which needs no normalization, then by blockHash,
-// and script.Untranslated confirms each block both hashes pair.
+// compared by weakPrefix and weakHash, which need no normalization, then
+// by blockHash, and script.Untranslated confirms each block the hashes
+// pair.
 func (pr *pair) untranslated() []Finding {
 	if pr.sl.code == pr.tl.code {
 		return nil
@@ -25,7 +26,7 @@ func (pr *pair) untranslated() []Finding {
 	if so == nil {
 		so = &source{page: src, ld: pr.sl}
 	}
-	seen := so.weakBlocks()
+	seen, prefixes := so.weakBlocks()
 	strong := map[int]uint64{}
 	var out []Finding
 	for _, b := range tgt.blocks {
@@ -33,6 +34,9 @@ func (pr *pair) untranslated() []Finding {
 			continue
 		}
 		t := tgt.doc.Text[b.start:b.end]
+		if !prefixes[weakPrefix(t)] {
+			continue
+		}
 		cands := seen[weakHash(t)]
 		if len(cands) == 0 {
 			continue
@@ -110,9 +114,20 @@ func blockHash(s string) uint64 {
 // have equal weakHash: whatever NFC changes is left out, and the
 // characters NFC turns into kept ones (nfcMakesKept) are read as NFC
 // reads them.
-func weakHash(s string) uint64 {
+func weakHash(s string) uint64 { return weakHashOf(s, false) }
+
+// weakPrefix is weakHash of the first eight bytes weakHash keeps of s (or
+// of all, when fewer): paragraphs with equal weakHash have equal
+// weakPrefix, and it costs little more than the start of s.
+func weakPrefix(s string) uint64 { return weakHashOf(s, true) }
+
+// weakHashOf returns weakHash(s), or with prefix weakPrefix(s).
+func weakHashOf(s string, prefix bool) uint64 {
 	w := weakHasher{h: fnvBasis, pending: -1}
 	for i := 0; i < len(s); {
+		if prefix && w.words > 0 {
+			return w.first
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			// a run of ASCII: each character but the last is followed
@@ -170,7 +185,10 @@ func weakHash(s string) uint64 {
 		i += n
 	}
 	w.next(false)
-	return w.sum()
+	if h := w.sum(); !prefix || w.words == 1 {
+		return h
+	}
+	return w.first
 }
 
 // weakHasher is the state of weakHash. It packs the bytes it keeps eight
@@ -179,6 +197,8 @@ type weakHasher struct {
 	h              uint64
 	acc            uint64 // bytes kept since the last full word
 	n              int    // how many
+	words          int    // the words mixed in
+	first          uint64 // the hash after the first
 	space, started bool
 	pending        rune // an ASCII character, kept unless a mark follows
 }
@@ -196,6 +216,9 @@ func (w *weakHasher) mix() {
 	w.h = (w.h ^ w.acc ^ uint64(w.n)<<60) * 0x9E3779B97F4A7C15
 	w.h ^= w.h >> 29
 	w.acc, w.n = 0, 0
+	if w.words++; w.words == 1 {
+		w.first = w.h
+	}
 }
 
 // sum returns the hash of everything kept.

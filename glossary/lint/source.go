@@ -24,6 +24,7 @@ type source struct {
 
 	weakOnce sync.Once
 	weak     map[uint64][]int // the blocks by weakHash
+	prefixes map[uint64]bool  // the weakPrefix of the blocks
 }
 
 // sourceCache keeps the sources prepared last.
@@ -110,17 +111,20 @@ func (s *source) digitNumbers(l *Linter) []numbers.Number {
 }
 
 // weakBlocks returns the blocks of the source that are not code, by
-// their weakHash.
-func (s *source) weakBlocks() map[uint64][]int {
+// their weakHash, and the set of their weakPrefix.
+func (s *source) weakBlocks() (map[uint64][]int, map[uint64]bool) {
 	s.weakOnce.Do(func() {
 		p := s.page
 		s.weak = make(map[uint64][]int, len(p.blocks))
+		s.prefixes = make(map[uint64]bool, len(p.blocks))
 		for i, b := range p.blocks {
 			if b.kind != code {
-				h := weakHash(p.doc.Text[b.start:b.end])
+				t := p.doc.Text[b.start:b.end]
+				h := weakHash(t)
 				s.weak[h] = append(s.weak[h], i)
+				s.prefixes[weakPrefix(t)] = true
 			}
 		}
 	})
-	return s.weak
+	return s.weak, s.prefixes
 }
