@@ -83,6 +83,9 @@ func benchTexts() map[string]string {
 		if vi, ok := texts["flores-vi"]; ok {
 			texts["flores-vi-nfd"] = norm.NFD.String(vi)
 		}
+		if en, ok := texts["news-en"]; ok {
+			texts["news-en-wrapped"] = hardWrap(en, 72, "\r\n   ")
+		}
 	}
 	if len(texts) == 0 {
 		r := rand.New(rand.NewPCG(3, 4))
@@ -96,6 +99,32 @@ func benchTexts() map[string]string {
 		texts["generated-en"] = sb.String()
 	}
 	return texts
+}
+
+// hardWrap breaks the lines of text at spaces so that they are at most
+// width bytes long where words allow, each break written as brk: the
+// text a matcher sees in wrapped and indented files, a shift between the
+// text and its folded form on every line.
+func hardWrap(text string, width int, brk string) string {
+	var b strings.Builder
+	for line := range strings.Lines(text) {
+		n := 0
+		for i, w := range strings.Split(strings.TrimSuffix(line, "\n"), " ") {
+			switch {
+			case i == 0:
+			case n+1+len(w) > width:
+				b.WriteString(brk)
+				n = 0
+			default:
+				b.WriteByte(' ')
+				n++
+			}
+			b.WriteString(w)
+			n += len(w)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // sharedDirOrEmpty finds ../shared without a testing.TB.

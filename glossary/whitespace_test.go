@@ -1,6 +1,8 @@
 package glossary
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -108,4 +110,50 @@ func TestBreaksAtEveryAlignment(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWrappingKeepsMatches hard-wraps and indents text in several ways:
+// the matcher must find the same entries, in the same order, as in the
+// text with plain spaces. The text is news (when ../shared is there) and
+// sentences around forms of the glossary.
+func TestWrappingKeepsMatches(t *testing.T) {
+	g := benchGlossary(t)
+	m := NewMatcher(g, "en")
+	r := rand.New(rand.NewPCG(9, 10))
+	var b strings.Builder
+	for b.Len() < 30000 {
+		e := g.Entries[r.IntN(len(g.Entries))]
+		fmt.Fprintf(&b, "The %s said on Tuesday that the %s would meet. ", e.Terms["en"][0].Text, strings.ToLower(synthForm(r, "en")))
+		if r.IntN(4) == 0 {
+			b.WriteString("\n\n")
+		}
+	}
+	text := b.String() + "\n\n" + benchTexts()["news-en"]
+	want := m.FindAll(text)
+	if len(want) < 300 {
+		t.Fatalf("%d matches in the plain text", len(want))
+	}
+	for _, w := range []struct {
+		width int
+		brk   string
+	}{{72, "\n"}, {40, "\r\n"}, {60, "\n   "}, {30, "\n\t"}, {50, " \u200b\n  "}, {20, "\u00a0\n"}} {
+		wrapped := hardWrap(text, w.width, w.brk)
+		got := m.FindAll(wrapped)
+		if len(got) != len(want) {
+			t.Errorf("width %d, break %q: %d matches, %d unwrapped", w.width, w.brk, len(got), len(want))
+			continue
+		}
+		for i := range got {
+			if got[i].Entry != want[i].Entry || collapse(got[i].Text(wrapped)) != want[i].Text(text) {
+				t.Errorf("width %d, break %q: match %d is %q, unwrapped %q", w.width, w.brk, i, got[i].Text(wrapped), want[i].Text(text))
+				break
+			}
+		}
+	}
+}
+
+// collapse writes every run of whitespace and zero-width spaces as one
+// space.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u200b", " ")), " ")
 }
