@@ -256,5 +256,5 @@ func lineClient(eo endpointOptions) (*openai.Client, error) {
 	if base == "" {
 		base = defaultBaseURL
 	}
-	return openai.New(openai.Config{BaseURL: base, APIKey: eo.APIKey, Model: eo.Model, Azure: eo.Azure && eo.APIKey != "", APIVersion: eo.APIVersion})
+	return openai.New(openai.Config{BaseURL: base, APIKey: eo.APIKey.Value(), Model: eo.Model, Azure: eo.Azure && eo.APIKey.Set(), APIVersion: eo.APIVersion})
 }

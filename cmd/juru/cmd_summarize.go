@@ -221,6 +221,7 @@ func (a *app) summarizeBatch(ctx context.Context, o summarizeOptions, g *glossar
 		return err
 	}
 	b := &batchRun{a: a, bo: o.batch, p: p, name: "summarize"}
+	src.onErr = b.noteErr
 	items, dg, results, err := o.items(ins)
 	if err != nil {
 		return err

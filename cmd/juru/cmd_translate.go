@@ -174,6 +174,7 @@ func (a *app) translateBatch(ctx context.Context, o translateOptions, g *glossar
 		return err
 	}
 	b := &batchRun{a: a, bo: o.batch, p: p, name: "translate"}
+	src.onErr = b.noteErr
 	items, err := translateItems(o, ins)
 	if err != nil {
 		return err

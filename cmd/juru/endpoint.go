@@ -24,7 +24,7 @@ const (
 // endpointOptions says which endpoint to talk to and how.
 type endpointOptions struct {
 	BaseURL    string
-	APIKey     string
+	APIKey     secret
 	Model      string
 	Azure      bool
 	APIVersion string
@@ -100,7 +100,7 @@ func (a *app) endpointOptions(c *cli.Context, cfg *configFile) (endpointOptions,
 	if cfg.APIKeyEnv != "" {
 		keyEnv = cfg.APIKeyEnv
 	}
-	o.APIKey = firstNonEmpty(c.String("api-key"), a.getenv(keyEnv))
+	o.APIKey = newSecret(firstNonEmpty(c.String("api-key"), a.getenv(keyEnv)))
 	if o.BaseURL != "" {
 		u, err := url.Parse(o.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -115,14 +115,14 @@ func (a *app) endpointOptions(c *cli.Context, cfg *configFile) (endpointOptions,
 		}
 	}
 	if o.Azure {
-		o.APIKey = firstNonEmpty(o.APIKey, a.getenv("AZURE_OPENAI_API_KEY"))
+		o.APIKey = newSecret(firstNonEmpty(o.APIKey.Value(), a.getenv("AZURE_OPENAI_API_KEY")))
 		o.BaseURL = firstNonEmpty(o.BaseURL, a.getenv("AZURE_OPENAI_ENDPOINT"))
 		if o.BaseURL == "" {
 			return o, usagef("--azure needs --base-url https://RESOURCE.openai.azure.com (or AZURE_OPENAI_ENDPOINT)")
 		}
 	}
-	o.explicit = o.BaseURL != "" || o.APIKey != ""
-	if o.BaseURL == "" && o.APIKey != "" {
+	o.explicit = o.BaseURL != "" || o.APIKey.Set()
+	if o.BaseURL == "" && o.APIKey.Set() {
 		o.BaseURL = defaultBaseURL
 	}
 	o.modelSet = o.Model != ""
@@ -180,7 +180,7 @@ func (a *app) newClient(ctx context.Context, o endpointOptions, hooks ...func(*o
 	}
 	cfg := openai.Config{
 		BaseURL:    o.BaseURL,
-		APIKey:     o.APIKey,
+		APIKey:     o.APIKey.Value(),
 		Model:      o.Model,
 		Azure:      o.Azure,
 		APIVersion: o.APIVersion,
@@ -250,3 +250,38 @@ func describeRetry(info openai.RetryInfo) string {
 	return fmt.Sprintf("%s %s: attempt %d failed (%s); retrying in %s (%s)",
 		info.Method, info.URL, info.Attempt, why, info.Delay.Round(time.Millisecond), wait)
 }
+
+// secret holds an API key behind a pointer, so that printing a settings
+// struct that holds it, with any verb and at any depth, shows at most an
+// address, never the key; printed on its own it shows "[redacted]".
+type secret struct{ p *string }
+
+// newSecret wraps a key; an empty key gives the zero secret.
+func newSecret(key string) secret {
+	if key == "" {
+		return secret{}
+	}
+	return secret{p: &key}
+}
+
+// Value returns the key.
+func (s secret) Value() string {
+	if s.p == nil {
+		return ""
+	}
+	return *s.p
+}
+
+// Set reports whether a key is held.
+func (s secret) Set() bool { return s.p != nil }
+
+// String returns "[redacted]" for a key and "" for none.
+func (s secret) String() string {
+	if s.p == nil {
+		return ""
+	}
+	return "[redacted]"
+}
+
+// GoString is what %#v prints.
+func (s secret) GoString() string { return `secret("` + s.String() + `")` }

@@ -18,6 +18,9 @@ import (
 // up front, so that every language of it sees the same text.
 type sourceReader struct {
 	stdin []byte
+	// onErr, if set, learns the input error of the item whose load failed,
+	// so that a single-file run exits as a bad input would.
+	onErr func(index int, err error)
 }
 
 // newSourceReader reads stdin if it is one of the inputs.
@@ -52,6 +55,9 @@ func (r *sourceReader) load(_ context.Context, it batchrun.Item) (batchrun.Sourc
 		var te *textio.Error
 		if errors.As(err, &te) && te.Kind == textio.Binary {
 			return batchrun.Source{}, batchrun.Skip(te.Error())
+		}
+		if r.onErr != nil {
+			r.onErr(d.index, &inputError{err})
 		}
 		return batchrun.Source{}, err
 	}

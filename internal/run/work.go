@@ -85,6 +85,13 @@ func (r *Runner) work(ctx context.Context, i int, it Item, task Task, srcs *sour
 		res.Status = StatusFatal
 		return
 	}
+	if it.Output != "" && r.outDir() != "" {
+		// Refuse an output that cannot be written before paying for it.
+		if _, err := inputs.Resolve(r.outDir(), it.Output); err != nil {
+			res.Status, res.Error = StatusFailed, err.Error()
+			return
+		}
+	}
 	m := &meter{r: r}
 	r.mu.Lock()
 	ok := r.budget.reserve(m, est, r.cost, int64(r.usage.Total()))
