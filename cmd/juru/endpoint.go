@@ -48,9 +48,9 @@ type endpointOptions struct {
 // endpointFlags are the flags of every command that calls an endpoint.
 func endpointFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "base-url", EnvVars: []string{"OPENAI_BASE_URL"}, Usage: "endpoint base `URL` (default " + defaultBaseURL + ")", Category: "Endpoint"},
+		&cli.StringFlag{Name: "base-url", Usage: "endpoint base `URL` (default $OPENAI_BASE_URL, else " + defaultBaseURL + ")", Category: "Endpoint"},
 		&cli.StringFlag{Name: "api-key", Usage: "API `KEY`; prefer the OPENAI_API_KEY variable, flags show up in process lists and shell history", Category: "Endpoint"},
-		&cli.StringFlag{Name: "model", Aliases: []string{"m"}, EnvVars: []string{"JURU_MODEL"}, Usage: "`MODEL` name, or the deployment name on Azure (default " + defaultModel + ")", Category: "Endpoint"},
+		&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Usage: "`MODEL` name, or the deployment name on Azure (default $JURU_MODEL, else " + defaultModel + ")", Category: "Endpoint"},
 		&cli.Float64Flag{Name: "temperature", Usage: "sampling temperature `T`; default 0 (deterministic), left to the server for reasoning models", Category: "Endpoint"},
 		&cli.IntFlag{Name: "seed", Usage: "sampling `SEED` for endpoints that support reproducible answers", Category: "Endpoint"},
 		&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, Usage: "time limit per request `DURATION`", Category: "Endpoint"},
@@ -58,7 +58,7 @@ func endpointFlags() []cli.Flag {
 		&cli.IntFlag{Name: "rpm", Usage: "pace requests to `N` per minute (default: learned from the endpoint's rate-limit headers)", Category: "Endpoint"},
 		&cli.IntFlag{Name: "tpm", Usage: "pace tokens to `N` per minute (default: learned from the endpoint's rate-limit headers)", Category: "Endpoint"},
 		&cli.BoolFlag{Name: "azure", Usage: "talk to Azure OpenAI (implied by an *.openai.azure.com base URL)", Category: "Endpoint"},
-		&cli.StringFlag{Name: "api-version", EnvVars: []string{"OPENAI_API_VERSION"}, Usage: "Azure OpenAI api-version `VERSION` (default " + openai.DefaultAzureAPIVersion + ")", Category: "Endpoint"},
+		&cli.StringFlag{Name: "api-version", Usage: "Azure OpenAI api-version `VERSION` (default $OPENAI_API_VERSION, else " + openai.DefaultAzureAPIVersion + ")", Category: "Endpoint"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "report requests and retries on stderr", Category: "Output"},
 		&cli.BoolFlag{Name: "debug", Usage: "dump requests and answers on stderr (the key is redacted)", Category: "Output"},
 	}
@@ -71,9 +71,9 @@ var reasoningModel = regexp.MustCompile(`(?i)(^|/)(o\d|gpt-5)`)
 // flags win over the environment, which wins over juru.toml.
 func (a *app) endpointOptions(c *cli.Context, cfg *configFile) (endpointOptions, error) {
 	o := endpointOptions{
-		BaseURL:    firstNonEmpty(c.String("base-url"), cfg.BaseURL),
-		Model:      firstNonEmpty(c.String("model"), cfg.Model),
-		APIVersion: firstNonEmpty(c.String("api-version"), a.getenv("AZURE_OPENAI_API_VERSION"), cfg.APIVersion),
+		BaseURL:    firstNonEmpty(c.String("base-url"), a.getenv("OPENAI_BASE_URL"), cfg.BaseURL),
+		Model:      firstNonEmpty(c.String("model"), a.getenv("JURU_MODEL"), cfg.Model),
+		APIVersion: firstNonEmpty(c.String("api-version"), a.getenv("OPENAI_API_VERSION"), a.getenv("AZURE_OPENAI_API_VERSION"), cfg.APIVersion),
 		Azure:      c.Bool("azure") || cfg.Azure,
 		Timeout:    c.Duration("timeout"),
 		MaxRetries: c.Int("max-retries"),
