@@ -204,6 +204,9 @@ func TestHashesIgnoreNormalization(t *testing.T) {
 		if weakPrefix(s) != weakPrefix(n) {
 			t.Fatalf("weakPrefix(%+q) != weakPrefix(NFC %+q)", s, n)
 		}
+		if _, p := weakHashes(s, false); p != weakPrefix(s) {
+			t.Fatalf("weakPrefix(%+q) differs read whole and cut short", s)
+		}
 		if blockHash(s) != blockHash(n) {
 			t.Fatalf("blockHash(%+q) != blockHash(NFC %+q)", s, n)
 		}
@@ -220,6 +223,7 @@ func TestHashesIgnoreNormalization(t *testing.T) {
 	for range 20000 {
 		check(trickyText(r, 1+r.IntN(20)))
 	}
+	check(strings.Repeat("a long run of ASCII text ", 20))
 }
 
 // TestUntranslatedMatchesScript checks the hashed search for paragraphs

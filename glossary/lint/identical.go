@@ -114,27 +114,36 @@ func blockHash(s string) uint64 {
 // have equal weakHash: whatever NFC changes is left out, and the
 // characters NFC turns into kept ones (nfcMakesKept) are read as NFC
 // reads them.
-func weakHash(s string) uint64 { return weakHashOf(s, false) }
+func weakHash(s string) uint64 {
+	h, _ := weakHashes(s, false)
+	return h
+}
 
 // weakPrefix is weakHash of the first eight bytes weakHash keeps of s (or
 // of all, when fewer): paragraphs with equal weakHash have equal
 // weakPrefix, and it costs little more than the start of s.
-func weakPrefix(s string) uint64 { return weakHashOf(s, true) }
+func weakPrefix(s string) uint64 {
+	_, p := weakHashes(s, true)
+	return p
+}
 
-// weakHashOf returns weakHash(s), or with prefix weakPrefix(s).
-func weakHashOf(s string, prefix bool) uint64 {
+// weakHashes returns weakHash(s) and weakPrefix(s); with prefixOnly, it
+// stops as soon as it knows the prefix, and the first is not known.
+func weakHashes(s string, prefixOnly bool) (uint64, uint64) {
 	w := weakHasher{h: fnvBasis, pending: -1}
 	for i := 0; i < len(s); {
-		if prefix && w.words > 0 {
-			return w.first
+		if prefixOnly && w.words > 0 {
+			return 0, w.first
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			// a run of ASCII: each character but the last is followed
-			// by ASCII, which combines with nothing before it
+			// by ASCII, which combines with nothing before it (a run
+			// may be cut anywhere: its last character then waits for
+			// the ASCII after it)
 			w.next(false)
 			j := i
-			for j+1 < len(s) && s[j+1] < utf8.RuneSelf {
+			for j+1 < len(s) && s[j+1] < utf8.RuneSelf && (!prefixOnly || j-i < 16) {
 				j++
 			}
 			w.asciiRun(s[i:j])
@@ -185,10 +194,8 @@ func weakHashOf(s string, prefix bool) uint64 {
 		i += n
 	}
 	w.next(false)
-	if h := w.sum(); !prefix || w.words == 1 {
-		return h
-	}
-	return w.first
+	h := w.sum()
+	return h, w.first
 }
 
 // weakHasher is the state of weakHash. It packs the bytes it keeps eight

@@ -78,7 +78,7 @@ func (s *source) glossaryMatches(l *Linter) []glossary.Match {
 		if ld.matcher == nil {
 			return
 		}
-		if all := l.allSieve(ld); all != nil && !mostlyASCII(s.page.doc.Text) {
+		if all := l.allSieve(ld); all != nil {
 			s.matches = sieved(l.skeletons, []*sieve{all}, ld.breakers, ld.matcher, s.page)
 			return
 		}
@@ -119,10 +119,9 @@ func (s *source) weakBlocks() (map[uint64][]int, map[uint64]bool) {
 		s.prefixes = make(map[uint64]bool, len(p.blocks))
 		for i, b := range p.blocks {
 			if b.kind != code {
-				t := p.doc.Text[b.start:b.end]
-				h := weakHash(t)
+				h, pre := weakHashes(p.doc.Text[b.start:b.end], false)
 				s.weak[h] = append(s.weak[h], i)
-				s.prefixes[weakPrefix(t)] = true
+				s.prefixes[pre] = true
 			}
 		}
 	})
