@@ -482,6 +482,9 @@ func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
 // joinGap apart are matched together, to call the matcher less often.
 func sieved(t *skeletonTable, ss []*sieve, brk *breakers, m *glossary.Matcher, p *page) []glossary.Match {
 	text := p.doc.Text
+	if mostlyASCII(text) {
+		return m.FindAll(text)
+	}
 	if cut := sampleCut(brk, text); cut > 0 {
 		sp := spans(t, ss, brk, text[:cut])
 		covered := 0
