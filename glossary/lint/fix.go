@@ -3,13 +3,8 @@ package lint
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/juru-cli/juru/glossary"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/language"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Edit is one replacement Fix makes.
@@ -31,98 +26,6 @@ type FixResult struct {
 	// Reasons says, for each finding of Skipped at the same index, why it
 	// was left alone.
 	Reasons []string
-}
-
-// replacement is what a forbidden form is to be replaced by.
-type replacement struct {
-	// text is the replacement, in the case pattern of the occurrence; ""
-	// when there is none or it would be ambiguous.
-	text string
-	// preferred lists the preferred forms of the entries forbidding the
-	// form, each once.
-	preferred []string
-	// reason says why text is "".
-	reason string
-}
-
-// replace decides how a forbidden occurrence m, reading found, is fixed:
-// by the preferred form of the entries that hold its form, provided they
-// all forbid it and all prefer the same form.
-func (ld *langData) replace(m glossary.Match, found string) replacement {
-	os := ld.owners[m.Form.Text]
-	if len(os) == 0 {
-		os = []owner{{m.Entry, m.Form.Status}}
-	}
-	var r replacement
-	accepted := false
-	for _, o := range os {
-		if o.status != glossary.Forbidden {
-			accepted = true
-			continue
-		}
-		if p, ok := o.entry.Preferred(ld.code); ok && !contains(r.preferred, p) {
-			r.preferred = append(r.preferred, p)
-		}
-	}
-	switch {
-	case accepted:
-		r.reason = "another glossary entry accepts this form"
-	case len(r.preferred) == 0:
-		r.reason = fmt.Sprintf("the glossary has no preferred form in %s", ld.code)
-	case len(r.preferred) > 1:
-		r.reason = "glossary entries prefer different forms"
-	default:
-		r.text = ld.matchCase(found, m.Form.Text, r.preferred[0], m.Entry.CaseSensitive)
-	}
-	return r
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// matchCase returns the preferred form pref in the case pattern of found,
-// an occurrence of the form written form: in capitals where found is in
-// capitals and form is not, with a capital first letter where only that
-// sets found apart from form, and as written otherwise.
-func (ld *langData) matchCase(found, form, pref string, caseSensitive bool) string {
-	found, form = norm.NFC.String(found), norm.NFC.String(form)
-	if caseSensitive || found == form {
-		return pref
-	}
-	tag := language.Make(ld.code)
-	if allUpper(found) && !allUpper(form) {
-		return cases.Upper(tag).String(pref)
-	}
-	r, n := utf8.DecodeRuneInString(found)
-	f, k := utf8.DecodeRuneInString(form)
-	if unicode.IsUpper(r) && unicode.IsLower(f) && found[n:] == form[k:] {
-		p, size := utf8.DecodeRuneInString(pref)
-		if unicode.IsLower(p) {
-			return cases.Upper(tag).String(pref[:size]) + pref[size:]
-		}
-	}
-	return pref
-}
-
-// allUpper reports whether s holds at least two cased letters and none
-// in lower case.
-func allUpper(s string) bool {
-	n := 0
-	for _, r := range s {
-		switch {
-		case unicode.IsLower(r):
-			return false
-		case unicode.IsUpper(r) || unicode.IsTitle(r):
-			n++
-		}
-	}
-	return n >= 2
 }
 
 // Fix rewrites forbidden forms into the entry's preferred form where
@@ -261,71 +164,6 @@ func (l *Linter) culprit(ld *langData, text string, before []glossary.Match, edi
 		return best
 	}
 	return -1
-}
-
-// forthWindow and backWindow return the window without its first or last
-// n bytes, white space not counted.
-func forthWindow(w string, n int) string { return w[forth(w, 0, n):] }
-func backWindow(w string, n int) string  { return w[:back(w, len(w), n)] }
-
-// back returns the offset n bytes before i in text, not counting white
-// space, which matching reads a run of as one space, and moved back to a
-// character start.
-func back(text string, i, n int) int {
-	for i > 0 && n > 0 {
-		i--
-		if c := text[i]; c != ' ' && c-'\t' >= 5 {
-			n--
-		}
-	}
-	return runeFloor(text, i)
-}
-
-// forth returns the offset n bytes after i in text, not counting white
-// space, moved on to a character start.
-func forth(text string, i, n int) int {
-	for i < len(text) && n > 0 {
-		if c := text[i]; c != ' ' && c-'\t' >= 5 {
-			n--
-		}
-		i++
-	}
-	return runeCeil(text, i)
-}
-
-// shift returns copies of edits moved by d bytes.
-func shift(edits []Edit, d int) []Edit {
-	out := make([]Edit, len(edits))
-	for i, e := range edits {
-		e.Start += d
-		e.End += d
-		out[i] = e
-	}
-	return out
-}
-
-// runeFloor clamps i to [0, len(s)] and moves it back to a character start.
-func runeFloor(s string, i int) int {
-	if i <= 0 {
-		return 0
-	}
-	i = min(i, len(s))
-	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return i
-}
-
-// runeCeil clamps i to [0, len(s)] and moves it on to a character start.
-func runeCeil(s string, i int) int {
-	if i >= len(s) {
-		return len(s)
-	}
-	i = max(i, 0)
-	for i < len(s) && !utf8.RuneStart(s[i]) {
-		i++
-	}
-	return i
 }
 
 // sortSkipped puts the skipped findings, with their reasons, in position

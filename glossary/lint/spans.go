@@ -1,0 +1,218 @@
+package lint
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/juru-cli/juru/glossary"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// breakers are characters no form of a language holds, where no match
+// of the matcher can reach across: punctuation, and white space when no
+// form holds any. The matcher finds in the text between two breakers
+// just what it finds there in the whole text (see sieved).
+type breakers struct {
+	ascii [utf8.RuneSelf]bool
+	other [1 << 16 / 64]uint64 // a bitmap of the others, all in the BMP
+}
+
+// breakerCandidates are the characters that may be breakers: white
+// space (when no form holds any) and punctuation.
+const breakerCandidates = " \t\n\r.,;:!?()[]{}\"'/|<>。，、；：！？「」『』（）“”‘’។៕။၊"
+
+// newBreakers returns the candidates that no form holds, as written or
+// folded. Matching reads any run of white space as one space, so white
+// space is a breaker only when no form holds a space.
+func newBreakers(forms []string) *breakers {
+	fold := cases.Fold()
+	used := map[rune]bool{}
+	space := false
+	for _, f := range forms {
+		for _, r := range f + fold.String(norm.NFC.String(f)) {
+			used[r] = true
+			space = space || unicode.IsSpace(r)
+		}
+	}
+	b := &breakers{}
+	for _, r := range breakerCandidates {
+		switch {
+		case used[r] || space && unicode.IsSpace(r):
+		case r < utf8.RuneSelf:
+			b.ascii[r] = true
+		default:
+			b.other[r/64] |= 1 << (r % 64)
+		}
+	}
+	return b
+}
+
+// isIgnorable reports the characters matching skips: zero-width space,
+// word joiner, zero-width no-break space.
+func isIgnorable(r rune) bool { return r == 0x200B || r == 0x2060 || r == 0xFEFF }
+
+// is reports whether r is a breaker.
+func (b *breakers) is(r rune) bool {
+	if r < utf8.RuneSelf {
+		return b.ascii[r]
+	}
+	return r < 1<<16 && b.other[r/64]&(1<<(r%64)) != 0
+}
+
+// spans returns the spans of text between breakers whose skeleton holds
+// a gram of the sieves, neighbours joined. A breaker followed by a
+// character that may combine with it does not count as one.
+func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
+	g := newRoller(ss)
+	var out [][2]int
+	var buf []rune
+	start, found := 0, false
+	flush := func(i, next int) {
+		if found {
+			if k := len(out) - 1; k >= 0 && out[k][1] >= start-utf8.UTFMax {
+				out[k][1] = i
+			} else {
+				out = append(out, [2]int{start, i})
+			}
+		}
+		start, found = next, false
+		g.reset()
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case brk.ascii[c] && (i+1 == len(text) || text[i+1] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+1:]).BoundaryBefore()):
+				flush(i, i+1)
+			case found:
+			case 'A' <= c && c <= 'Z':
+				found = g.push(rune(c + 'a' - 'A'))
+			case c-'\t' < 5:
+				found = g.push(' ')
+			default:
+				found = g.push(rune(c))
+			}
+			i++
+			continue
+		}
+		var r rune
+		n := 3
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		}
+		if r < 0x800 || r >= 0xD800 && r < 0xE000 {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if brk.is(r) && (i+n == len(text) || text[i+n] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+n:]).BoundaryBefore()) {
+			flush(i, i+n)
+		} else if !found {
+			found = g.pushRune(t, r, buf)
+		}
+		i += n
+	}
+	if found {
+		if k := len(out) - 1; k >= 0 && out[k][1] >= start-utf8.UTFMax {
+			out[k][1] = len(text)
+		} else {
+			out = append(out, [2]int{start, len(text)})
+		}
+	}
+	return out
+}
+
+// sieved returns the matches of m in the spans of p's text that the
+// sieves flag, as m.FindAll finds them in the whole text. A match cannot
+// reach across a breaker, so the matcher scans the whole text and a span
+// alike: it starts afresh after each breaker; the characters on either
+// side of a span are breakers, neither letters nor marks, so a match may
+// start and end at its edges in both. The text is not split in a
+// character's normalization segment (see spans).
+//
+// The sieve does not pay where the matcher is quick, on ASCII text (see
+// mostlyASCII), nor where the forms are dense: it flags much of a text
+// and costs more than it saves. When it flags more than a quarter of the
+// first sampleBytes, the matcher reads the whole text. Spans less than
+// joinGap apart are matched together, to call the matcher less often.
+func sieved(t *skeletonTable, ss []*sieve, brk *breakers, m *glossary.Matcher, p *page) []glossary.Match {
+	text := p.doc.Text
+	if mostlyASCII(text) {
+		return m.FindAll(text)
+	}
+	if cut := sampleCut(brk, text); cut > 0 {
+		sp := spans(t, ss, brk, text[:cut])
+		covered := 0
+		for _, s := range sp {
+			covered += s[1] - s[0]
+		}
+		if 4*covered > cut {
+			return m.FindAll(text)
+		}
+	}
+	return matchSpans(t, ss, brk, m, p)
+}
+
+// matchSpans returns the matches of m in the spans of p's text that the
+// sieves flag (see sieved), spans less than joinGap apart matched
+// together.
+func matchSpans(t *skeletonTable, ss []*sieve, brk *breakers, m *glossary.Matcher, p *page) []glossary.Match {
+	text := p.doc.Text
+	var out []glossary.Match
+	for _, s := range joined(spans(t, ss, brk, text)) {
+		for _, x := range m.FindAll(text[s[0]:s[1]]) {
+			x.Start += s[0]
+			x.End += s[0]
+			x.Line, x.Col = p.pos(x.Start)
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Tuning of sieved.
+const (
+	sampleBytes = 32 << 10
+	joinGap     = 256
+)
+
+// mostlyASCII reports whether nine in ten of the first sampleBytes of
+// text are ASCII.
+func mostlyASCII(text string) bool {
+	s := text[:min(len(text), sampleBytes)]
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			n++
+		}
+	}
+	return 10*n >= 9*len(s)
+}
+
+// sampleCut returns where the sample of text that sieved judges the
+// sieve by ends: just after the first ASCII breaker from sampleBytes on
+// that an ASCII character follows, or 0 when the text is short or has
+// none.
+func sampleCut(brk *breakers, text string) int {
+	if len(text) < 4*sampleBytes {
+		return 0
+	}
+	for i := sampleBytes; i+1 < len(text) && i < 2*sampleBytes; i++ {
+		if c := text[i]; c < utf8.RuneSelf && brk.ascii[c] && text[i+1] < utf8.RuneSelf {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// joined joins the spans less than joinGap apart.
+func joined(sp [][2]int) [][2]int {
+	out := sp[:0]
+	for _, s := range sp {
+		if k := len(out) - 1; k >= 0 && s[0]-out[k][1] < joinGap {
+			out[k][1] = s[1]
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
