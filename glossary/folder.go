@@ -1,0 +1,201 @@
+package glossary
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// folder builds a foldedText.
+type folder struct {
+	t     []byte
+	inner []uint64
+	orig  []int32 // nil while t lines up with the text
+	// gapAt and gapTo become the foldedText's gapAt and gapDelta.
+	gapAt []int32
+	gapTo []int32
+	delta int  // the shift of the last token appended
+	space bool // the last token is a space
+	// breaks are the offsets in t of the spaces of paragraph breaks;
+	// runAt is that of the space of the last run of whitespace, runLF
+	// the line feeds in it (U+2029 counting two).
+	breaks       []int32
+	runAt, runLF int
+}
+
+// extendRun notes a character of the run of whitespace whose space t
+// ends with: lf line feeds.
+func (b *folder) extendRun(lf int) {
+	if b.runLF < 2 && b.runLF+lf >= 2 {
+		b.breaks = append(b.breaks, int32(b.runAt))
+	}
+	b.runLF += lf
+}
+
+// lineFeeds returns how many line feeds a whitespace segment counts for.
+func lineFeeds(seg string) int {
+	switch seg {
+	case "\n":
+		return 1
+	case "\u2029":
+		return 2
+	}
+	return 0
+}
+
+// shift records, before a token from text offset i is appended while t
+// lines up with the text, where the shift between them changes.
+func (b *folder) shift(i int) {
+	if d := i - len(b.t); d != b.delta {
+		b.gapAt = append(b.gapAt, int32(len(b.t)))
+		b.gapTo = append(b.gapTo, int32(d))
+		b.delta = d
+	}
+}
+
+// startToken notes that a token from text offset i starts at the end of t.
+func (b *folder) startToken(i int) {
+	if b.orig != nil {
+		b.orig = append(b.orig, int32(i))
+	} else {
+		b.shift(i)
+	}
+}
+
+// newFoldedText splits and folds text, reusing the storage of buf when
+// it is not nil. Segments end where norm.NFC.NextBoundaryInString puts
+// them. ASCII letters fold by table; other segments go through NFC and
+// cases.Fold, save those nfcSegment knows to be in NFC and to fold to
+// themselves.
+func newFoldedText(text string, buf *foldedText) *foldedText {
+	n := len(text)
+	if buf == nil {
+		buf = &foldedText{}
+	}
+	b := folder{t: buf.t[:0], gapAt: buf.keepAt[:0], gapTo: buf.keepDeltaTo[:0], breaks: buf.keepBreaks[:0]}
+	if isASCII(text) {
+		b.ascii(text, 0)
+		b.shift(n)
+		*buf = foldedText{text: text, t: b.t, gapAt: b.gapAt, gapDelta: b.gapTo, breaks: b.breaks,
+			keepOrig: buf.keepOrig, keepInner: buf.keepInner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
+		return buf
+	}
+	b.t = slices.Grow(b.t, n+n/8+4)
+	b.inner = slices.Grow(buf.keepInner[:0], n/64+1)[:n/64+1]
+	clear(b.inner)
+	var (
+		fold     cases.Caser
+		haveFold bool
+		scratch  []byte
+	)
+	for i := 0; i < n; {
+		// A run of ASCII characters each followed by another is a run
+		// of one-byte segments: no composition involves ASCII as a
+		// second character.
+		k := i
+		for k+1 < n && text[k] < utf8.RuneSelf && text[k+1] < utf8.RuneSelf {
+			k++
+		}
+		if k == n-1 && text[k] < utf8.RuneSelf {
+			k = n
+		}
+		switch {
+		case k-i >= 8:
+			b.ascii(text[i:k], i)
+		case k > i:
+			b.asciiBytes(text[i:k], i)
+		}
+		i = k
+		if i == n {
+			break
+		}
+		size, plain := nfcSegment(text[i:])
+		if size == 0 {
+			size = norm.NFC.NextBoundaryInString(text[i:], true)
+			if size <= 0 {
+				size = n - i
+			}
+		}
+		seg := text[i : i+size]
+		if seg[0] < utf8.RuneSelf || spaceLead(seg) {
+			if kind := kindOf(seg); kind != regularSeg {
+				if kind == spaceSeg {
+					if !b.space {
+						b.startToken(i)
+						b.runAt, b.runLF = len(b.t), 0
+						b.t = append(b.t, ' ')
+						b.space = true
+					}
+					b.extendRun(lineFeeds(seg))
+				}
+				i += size
+				continue
+			}
+		}
+		start := len(b.t)
+		if b.orig == nil {
+			b.shift(i)
+		}
+		if plain {
+			b.t = append(b.t, seg...)
+		} else {
+			if !haveFold {
+				fold, haveFold = cases.Fold(), true
+			}
+			scratch = norm.NFC.AppendString(scratch[:0], seg)
+			b.t = appendFolded(b.t, scratch, fold)
+		}
+		if len(b.t) == start {
+			// cases.Fold maps no character to nothing; kept for safety
+			b.t = append(b.t, seg...)
+		}
+		b.space = false
+		switch {
+		case b.orig == nil && len(b.t)-start == size:
+			for q := start + 1; q < start+size; q++ {
+				b.inner[q/64] |= 1 << (q % 64)
+			}
+		default:
+			if b.orig == nil {
+				b.mapAll(start, buf.keepOrig, n)
+			}
+			b.orig = append(b.orig, int32(i))
+			for range len(b.t) - start - 1 {
+				b.orig = append(b.orig, -1)
+			}
+		}
+		i += size
+	}
+	if b.orig == nil {
+		b.shift(n)
+		*buf = foldedText{text: text, t: b.t, inner: b.inner, gapAt: b.gapAt, gapDelta: b.gapTo, breaks: b.breaks,
+			keepOrig: buf.keepOrig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
+		return buf
+	}
+	b.orig = append(b.orig, int32(n))
+	*buf = foldedText{text: text, t: b.t, orig: b.orig, breaks: b.breaks,
+		keepOrig: b.orig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
+	return buf
+}
+
+// mapAll starts mapping every byte of t, when a token is about to part
+// the lengths: the first end bytes, which line up with the text piece
+// by piece, map through the shifts recorded.
+func (b *folder) mapAll(end int, keep []int32, n int) {
+	orig := slices.Grow(keep[:0], n+n/8+5)
+	k, d := 0, 0
+	for q := range end {
+		for k < len(b.gapAt) && int(b.gapAt[k]) <= q {
+			d = int(b.gapTo[k])
+			k++
+		}
+		o := int32(q + d)
+		if b.inner[q/64]&(1<<(q%64)) != 0 {
+			o = -1
+		}
+		orig = append(orig, o)
+	}
+	b.orig = orig
+}
