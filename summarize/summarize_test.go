@@ -263,7 +263,7 @@ func TestInvalidInput(t *testing.T) {
 		{"invalid UTF-8", "a\xffb", Options{}, ErrInvalidUTF8},
 		{"unknown style", "text", Options{Style: "long"}, ErrOptions},
 		{"unknown language", "text", Options{To: "xx"}, ErrOptions},
-		{"unknown source language", "text", Options{From: "english"}, ErrOptions},
+		{"unknown source language", "text", Options{From: "englsh"}, ErrOptions},
 		{"too few words", "text", Options{Style: Paragraph, Words: 3}, ErrOptions},
 		{"negative budget", "text", Options{ChunkTokens: -1}, ErrOptions},
 		{"negative concurrency", "text", Options{Concurrency: -1}, ErrOptions},

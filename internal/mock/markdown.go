@@ -27,6 +27,9 @@ func (r *render) translateDoc(doc string) string {
 			out[i] = line
 			continue
 		}
+		if next := b; i+1 < len(lines) && !next.verbatim(lines[i+1]) {
+			line, lines[i+1] = r.joinTerm(line, lines[i+1])
+		}
 		pre := linePrefix.FindString(line)
 		body := r.join(r.inline(line[len(pre):]))
 		if linePrefix.FindString(pre+body) != pre {

@@ -189,3 +189,42 @@ func (r *render) termInside(s string, i, k int) int {
 	}
 	return k
 }
+
+// joinTerm returns line cur and the line after it with a glossary term
+// that starts on cur and goes on in next brought onto one of them, so
+// that translating line by line renders it whole: the rest of the term
+// moves up to cur, or, when that would leave next blank, its start moves
+// down to next. next must go on with cur's paragraph: not blank, with no
+// Markdown marker but indentation. A term over more than two lines, or
+// one that fills both, stays broken.
+func (r *render) joinTerm(cur, next string) (string, string) {
+	npre := linePrefix.FindString(next)
+	if len(r.terms) == 0 || strings.TrimSpace(next) == "" || strings.Trim(npre, " \t") != "" {
+		return cur, next
+	}
+	pre := linePrefix.FindString(cur)
+	body, rest := cur[len(pre):], next[len(npre):]
+	joined := body + "\n" + rest
+	for p := 0; p < len(body); {
+		n, _ := r.termAt(joined, p)
+		switch {
+		case n == 0:
+			_, w := utf8.DecodeRuneInString(body[p:])
+			p += w
+			continue
+		case p+n <= len(body):
+			p += n
+			continue
+		}
+		k := p + n - len(body) - 1 // the bytes of rest in the term
+		head, tail := strings.TrimRight(body[:p], " \t"), strings.TrimLeft(rest[k:], " \t")
+		switch {
+		case tail != "":
+			return pre + body + " " + rest[:k], npre + tail
+		case head != "":
+			return pre + head, npre + body[p:] + " " + rest
+		}
+		return cur, next
+	}
+	return cur, next
+}

@@ -128,3 +128,36 @@ func TestTermsWithSpacesAgainstBruteForce(t *testing.T) {
 		}
 	}
 }
+
+func TestTranslationTermAcrossLines(t *testing.T) {
+	bri := []prompt.Term{{Source: "Belt and Road Initiative", Target: "§0§"}}
+	tests := []struct {
+		name string
+		doc  string
+		want int
+	}{
+		{"hard wrap", "The Belt and Road\nInitiative grew in Laos.", 1},
+		{"indented", "- The Belt and\n  Road Initiative grew\n  in Laos.", 1},
+		{"rest fills the line", "The Belt and Road\nInitiative", 1},
+		{"start fills the line", "Belt and Road\nInitiative grew.", 1},
+		{"CRLF", "The Belt and Road\r\nInitiative grew.", 1},
+		{"two in a paragraph", "The Belt and\nRoad Initiative and the Belt\nand Road Initiative.", 2},
+		{"quoted", "> The Belt and\n> Road Initiative grew.", 0},
+		{"new list item", "- The Belt and\n- Road Initiative grew.", 0},
+		{"paragraph break", "The Belt and Road\n\nInitiative grew.", 0},
+		{"code after", "The Belt and Road\n```\nInitiative\n```", 0},
+	}
+	tr := NewTranslator(LocaleDigits, nil)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spec := prompt.Spec{Task: prompt.Translate, From: en, To: langOf("th"), Terms: bri, Document: tt.doc}
+			out := tr.Reply(spec)
+			if got := strings.Count(out, "§0§"); got != tt.want {
+				t.Errorf("target form %d times in %q, want %d", got, out, tt.want)
+			}
+			if got, want := strings.Count(out, "\n"), strings.Count(tt.doc, "\n"); got != want {
+				t.Errorf("%d lines in %q, want %d", got+1, out, want+1)
+			}
+		})
+	}
+}
