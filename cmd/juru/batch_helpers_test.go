@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,6 +22,7 @@ type batchEnv struct {
 	t   *testing.T
 	srv *mock.Server
 	dir string
+	mu  sync.Mutex
 	env map[string]string
 }
 
@@ -39,9 +41,6 @@ func newBatchEnv(t *testing.T, opts mock.Options) *batchEnv {
 		"XDG_CACHE_HOME": filepath.Join(dir, "cache"), "HOME": dir,
 		"JOB_COMPLETION_INDEX": "", "JOB_COMPLETIONS": "", "OPENAI_API_VERSION": "",
 	}
-	for k, v := range vars {
-		t.Setenv(k, v) // flags read some of them from the process environment
-	}
 	return &batchEnv{t: t, srv: srv, dir: dir, env: vars}
 }
 
@@ -56,7 +55,7 @@ func (e *batchEnv) juru(args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	code := run(context.Background(), append([]string{"juru"}, args...), env{
 		stdin: strings.NewReader(""), stdout: &out, stderr: &errOut,
-		getenv: os.Getenv,
+		getenv: e.getenv,
 	})
 	if strings.Contains(out.String()+errOut.String(), fakeKey) {
 		e.t.Fatalf("juru %v printed the API key", args)
@@ -216,4 +215,19 @@ func (e *batchEnv) stdout(want int, args ...string) string {
 		e.t.Fatalf("juru %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, want, out, errOut)
 	}
 	return out
+}
+
+// getenv reads the test's environment, guarded so that shards running
+// at once may read it while the test changes it between runs.
+func (e *batchEnv) getenv(k string) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.env[k]
+}
+
+// setenv changes the test's environment for later runs.
+func (e *batchEnv) setenv(k, v string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.env[k] = v
 }

@@ -31,6 +31,7 @@ func writeArticles(t testing.TB, dir string, n int) {
 // 100-file folder: an unchanged re-run sends no request, and after one
 // file is edited exactly that file's requests are sent again.
 func TestRerunMakesOnlyNeededRequests(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("100-file folder run; skipped with -short")
 	}

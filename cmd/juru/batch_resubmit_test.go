@@ -40,6 +40,7 @@ func submittedCount(t *testing.T, stderr string) int {
 // then sends exactly the missing requests, and that the end result is
 // the interactive run's.
 func TestResubmitOnlyWhatIsMissing(t *testing.T) {
+	t.Parallel()
 	task := []string{"--to", "id,vi", "--no-cache", "--progress", "none"}
 	want, total := reference(t, 16, 2, task)
 

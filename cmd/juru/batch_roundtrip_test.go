@@ -24,6 +24,7 @@ func dropTermsOfSome(c mock.Call) mock.Fault {
 // glossary go to the live endpoint, and that a second collect changes
 // nothing and makes no request at all.
 func TestBatchRoundTrip(t *testing.T) {
+	t.Parallel()
 	e := newBatchEnv(t, mock.Options{Script: dropTermsOfSome})
 	articles, floor := 110, 2000
 	if testing.Short() {

@@ -18,6 +18,7 @@ import (
 // both merge into the tree and manifest one unsharded run makes, and
 // that resuming works from either side of a merge.
 func TestShardsMakeTheSameTree(t *testing.T) {
+	t.Parallel()
 	e := newBatchEnv(t, mock.Options{})
 	news := e.writeArticles(24, 2)
 	task := []string{"translate", "--to", "id,th,vi", "-g", "../../testdata/glossary/asean.csv", "--no-cache", "--progress", "none"}
@@ -41,11 +42,11 @@ func TestShardsMakeTheSameTree(t *testing.T) {
 			t.Fatalf("shard %d exited %d", i, c)
 		}
 	}
-	t.Setenv("JOB_COMPLETION_INDEX", "3")
-	t.Setenv("JOB_COMPLETIONS", "4")
+	e.setenv("JOB_COMPLETION_INDEX", "3")
+	e.setenv("JOB_COMPLETIONS", "4")
 	e.must(0, append(task, "-o", shared, news)...)
-	t.Setenv("JOB_COMPLETION_INDEX", "")
-	t.Setenv("JOB_COMPLETIONS", "")
+	e.setenv("JOB_COMPLETION_INDEX", "")
+	e.setenv("JOB_COMPLETIONS", "")
 	files, err := manifest.ShardFiles(shared)
 	if err != nil || len(files) != 4 {
 		t.Fatalf("shard manifests %v %v", files, err)

@@ -12,6 +12,7 @@ import (
 // an interactive run's, and that the notes of one article, the same in
 // every language, are sent once.
 func TestBatchSummarize(t *testing.T) {
+	t.Parallel()
 	e := newBatchEnv(t, mock.Options{})
 	if code, _, _ := e.juru("summarize", "--help"); code != 0 {
 		t.Skip("juru summarize is not in the command list of this build")

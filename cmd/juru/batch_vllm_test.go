@@ -89,6 +89,7 @@ func vllmRunBatch(t *testing.T, tr *mock.Translator, in, out string, fail func(i
 // run's; a request that failed leaves its item pending until a second
 // prepare and run-batch answer it.
 func TestVLLMRoundTrip(t *testing.T) {
+	t.Parallel()
 	e := newBatchEnv(t, mock.Options{})
 	news := e.writeArticles(12, 3)
 	task := []string{"--to", "th,vi", "-g", "../../testdata/glossary/asean.csv", "--no-cache", "--progress", "none"}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -76,6 +79,11 @@ func (a *app) batchOptions(c *cli.Context, cfg *configFile) (batchOptions, error
 		format:    c.String("format"),
 		progress:  c.String("progress"),
 	}
+	if o.cacheDir == "" && !o.noCache {
+		if d, err := userCacheDir(a.getenv); err == nil {
+			o.cacheDir = filepath.Join(d, "juru", "responses")
+		}
+	}
 	if !c.IsSet("jobs") && cfg.Jobs > 0 {
 		o.jobs = cfg.Jobs
 	}
@@ -148,4 +156,33 @@ func (o batchOptions) shardName() string {
 		return ""
 	}
 	return strings.ReplaceAll(fmt.Sprintf("%d-of-%d", o.shardI, o.shardN), "/", "-")
+}
+
+// userCacheDir is os.UserCacheDir read through the program's environment,
+// so that the cache folder follows what the command was given.
+func userCacheDir(getenv func(string) string) (string, error) {
+	home := getenv("HOME")
+	switch runtime.GOOS {
+	case "windows":
+		if d := getenv("LocalAppData"); d != "" {
+			return d, nil
+		}
+		return "", errors.New("%LocalAppData% is not set")
+	case "darwin", "ios":
+		if home != "" {
+			return filepath.Join(home, "Library", "Caches"), nil
+		}
+	case "plan9":
+		if home != "" {
+			return filepath.Join(home, "lib", "cache"), nil
+		}
+	default:
+		if d := getenv("XDG_CACHE_HOME"); d != "" && filepath.IsAbs(d) {
+			return d, nil
+		}
+		if home != "" {
+			return filepath.Join(home, ".cache"), nil
+		}
+	}
+	return "", errors.New("$HOME is not set")
 }

@@ -30,6 +30,7 @@ var faultRates = map[mock.FaultKind]float64{
 // restarts halfway through and limits requests to 600 a minute, then
 // runs the same command again once the endpoint has recovered.
 func TestFaultInjection(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("fault-injection suite: about 1,100 requests under a 600-a-minute limit take over a minute")
 	}

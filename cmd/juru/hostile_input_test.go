@@ -39,6 +39,7 @@ func writeBig(t *testing.T, p string, size int64) {
 // file and on stdin: it refuses them with a message naming the limit,
 // sending nothing, and its peak memory is recorded.
 func TestHugeInput(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("huge input: writes about 100 MB; skipped with -short")
 	}
@@ -82,6 +83,7 @@ func TestHugeInput(t *testing.T) {
 // loads, or fails with exit code 2 and a message giving file:line:col;
 // none crashes or hangs.
 func TestHostileGlossaries(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("hostile glossaries: child runs with large files; skipped with -short")
 	}

@@ -76,6 +76,7 @@ func diffSnapshots(a, b map[string]string) []string {
 // folders, a link loop and fifos. Nothing outside -o may change, and the
 // run must end by itself.
 func TestHostilePaths(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("hostile paths: child runs; skipped with -short")
 	}

@@ -57,6 +57,7 @@ type leakPhase struct {
 // everything they produced for the key: stdout, stderr, reports,
 // manifests, outputs, cache files, the home and temporary folders.
 func TestKeyNeverLeaks(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("key leak: several child runs; skipped with -short")
 	}

@@ -20,6 +20,7 @@ import (
 // a batch, resuming each time with the same command, and compares the
 // final output folder with that of an uninterrupted run.
 func TestKillLoop(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("kill loop: twenty child processes; skipped with -short")
 	}
@@ -156,6 +157,7 @@ func checkBetweenKills(t *testing.T, c *corpus, out string, ref map[string][]byt
 // refuses with a message naming the folder and exit code 2. The
 // manifest stays whole either way.
 func TestTwoRunsOneFolder(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("two concurrent runs: waits for the lock timeout; skipped with -short")
 	}
