@@ -281,6 +281,13 @@ func (dg *digester) load(it batchrun.Item) (batchrun.Source, error) {
 		case err == nil:
 			ans := summarize.ParseAnswer(string(b))
 			di.Headline, di.Body = ans.Headline, ans.Body
+			// Link to the full translation in this language when the
+			// folder holds one, else to the summary itself.
+			if tr, err := inputs.OutRel(si.Source, outputSuffix(si.Source, it.Lang)); err == nil {
+				if _, err := os.Stat(filepath.Join(dg.outDir, filepath.FromSlash(tr))); err == nil {
+					di.Link = tr
+				}
+			}
 		default:
 			di.Link = ""
 			di.Err = "not summarized"
