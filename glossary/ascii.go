@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -19,6 +20,19 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// asciiEnd returns the offset of the first byte from i on that is not
+// ASCII, or len(s).
+func asciiEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if x := load64(s[i:]) & high; x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+	}
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+	}
+	return i
 }
 
 // load64 reads the first eight bytes of s as a little-endian word.

@@ -120,17 +120,25 @@ func (f *foldedText) nextStart(p int) int {
 	return len(f.t)
 }
 
-// appendFolded appends seg case-folded to t, without allocating when the
-// folded form is short.
+// appendFolded appends seg case-folded to t, without allocating when t
+// has room for the folded form. A segment of one Latin letter, as NFC
+// makes of decomposed Vietnamese, folds by table.
 func appendFolded(t, seg []byte, fold cases.Caser) []byte {
+	if r, n := utf8.DecodeRune(seg); n == len(seg) && n > 1 {
+		if foldsToItself(r) {
+			return append(t, seg...)
+		}
+		if f, ok := foldSameSize(r); ok {
+			return utf8.AppendRune(t, f)
+		}
+	}
 	fold.Reset()
 	if n, _ := fold.Span(seg, true); n == len(seg) {
 		return append(t, seg...)
 	}
-	var buf [128]byte
 	fold.Reset()
-	if nDst, nSrc, err := fold.Transform(buf[:], seg, true); err == nil && nSrc == len(seg) {
-		return append(t, buf[:nDst]...)
+	if nDst, nSrc, err := fold.Transform(t[len(t):cap(t)], seg, true); err == nil && nSrc == len(seg) {
+		return t[:len(t)+nDst]
 	}
 	return append(t, fold.Bytes(seg)...)
 }

@@ -66,7 +66,9 @@ func (b *folder) startToken(i int) {
 
 // newFoldedText splits and folds text, reusing the storage of buf when
 // it is not nil. Segments end where norm.NFC.NextBoundaryInString puts
-// them. ASCII letters fold by table; other segments go through NFC and
+// them. ASCII letters fold by table, eight at a time; runs of characters
+// that are segments in NFC and fold to themselves or, Latin letters, by
+// table go through plainRun; other segments go through NFC and
 // cases.Fold, save those nfcSegment knows to be in NFC and to fold to
 // themselves.
 func newFoldedText(text string, buf *foldedText) *foldedText {
@@ -94,12 +96,9 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		// A run of ASCII characters each followed by another is a run
 		// of one-byte segments: no composition involves ASCII as a
 		// second character.
-		k := i
-		for k+1 < n && text[k] < utf8.RuneSelf && text[k+1] < utf8.RuneSelf {
-			k++
-		}
-		if k == n-1 && text[k] < utf8.RuneSelf {
-			k = n
+		k := n
+		if j := asciiEnd(text, i); j < n {
+			k = max(i, j-1)
 		}
 		switch {
 		case k-i >= 8:
@@ -110,6 +109,12 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		i = k
 		if i == n {
 			break
+		}
+		if b.orig == nil {
+			if j := b.plainRun(text, i); j > i {
+				i = j
+				continue
+			}
 		}
 		size, plain := nfcSegment(text[i:])
 		if size == 0 {

@@ -150,9 +150,9 @@ func (m *Matcher) Len() int { return len(m.pats) }
 // read the same way, is walked from every segment where a match may
 // begin, up to the next paragraph break; the longest form ending at a
 // segment boundary and a word boundary wins. Among forms that fold alike, the first whose case fits
-// wins; if none fits, the first is reported with CaseMismatch. A filter
-// of the forms' first bytes rules out most positions before the trie is
-// walked. The work is linear in the text, times the length of the
+// wins; if none fits, the first is reported with CaseMismatch. Filters
+// of the forms' first bytes and first words rule out most positions
+// before the trie is walked. The work is linear in the text, times the length of the
 // longest prefix of a form found at a position, which MaxFormBytes
 // bounds.
 func (m *Matcher) FindAll(text string) []Match {

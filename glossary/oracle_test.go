@@ -8,15 +8,17 @@ import (
 	"unicode"
 )
 
-// oraclePieces are the building blocks of random forms and texts: ASCII,
-// characters whose case folding changes their length (İ, ß, ﬁ, ŉ), signs
-// that fold onto ASCII (Kelvin, long s), decomposed and precomposed
-// Vietnamese, Thai and Khmer with combining signs, Lao, Burmese, Han,
-// Hangul jamo, a CJK compatibility ideograph, invalid UTF-8, whitespace
-// of every kind (line breaks, paragraph breaks, indentation, runs of
-// spaces and tabs, NBSP, U+202F, U+3000, U+2000, which NFC changes, NEL,
-// a space and a line feed carrying a combining mark) and the ignorable
-// characters, one carrying a mark.
+// oraclePieces are the building blocks of random forms and texts: ASCII
+// (long words too), characters whose case folding changes their length
+// (İ, ß, ﬁ, ŉ), signs that fold onto ASCII (Kelvin, long s), decomposed
+// and precomposed Vietnamese, other letters of the Latin blocks, Thai and
+// Khmer with combining signs (Thai marks out of canonical order too),
+// Lao, Burmese (with the pair NFC composes), Han, Hangul jamo, a CJK
+// compatibility ideograph, invalid UTF-8, whitespace of every kind (line
+// breaks, paragraph breaks, indentation, runs of spaces and tabs, NBSP,
+// U+202F, U+3000, U+2000, which NFC changes, NEL, a space and a line
+// feed carrying a combining mark) and the ignorable characters, one
+// carrying a mark.
 var oraclePieces = []string{
 	"a", "b", "A", "B", "o", "O", " ", " ", "-", ".", ",", "0", "1", "\n", "\r\n", "'",
 	"  ", "\t", "\n   ", "\n\n", " \t ", "\u00a0", "\u202f", "\u3000", "\u2000", "\u0085", "\u1680", "\v\f",
@@ -26,6 +28,8 @@ var oraclePieces = []string{
 	"ậ", "a\u0323\u0302", "a\u0302\u0323", "Ậ", "ạ", "\u0323", "đ", "Đ", "ǰ", "J\u030c", "j\u030c",
 	"ก", "ข", "ี", "่", "ที่", "ក", "ា", "្", "\u200b", "ຄ", "ິ", "က", "ိ", "်", "中", "国", "\uf900", "豈",
 	"ᄀ", "ᅡ", "가", "Ω", "\u2126", "\xff", "\xe0\xb8", "\u034f",
+	"Ơ", "ư", "Ư", "Ǆ", "ǅ", "ǆ", "Ÿ", "ÿ", "ĸ", "Ĺ", "ĺ", "Ⱥ", "ǈ", "Ș", "ș", "µ", "×", "Ð", "ð",
+	"Internationalization", "ASEAN", "asean", "x9", "\u0e48\u0e38", "ဥ", "ဥ\u102e", "\xc3", "\xa9",
 }
 
 // randomText joins n random pieces.

@@ -8,15 +8,26 @@ import (
 
 // prefilter tells, before the trie is walked from a position, whether any
 // form may start there; most positions of a text fail it. It holds a
-// table of the first two bytes of the forms, and a Bloom filter (two bits
-// per entry) of their first span bytes, or of the whole form when it is
-// shorter; the lengths of the shorter forms are tested too.
+// bitmap of the hashes of the forms' first firstLen bytes (as many as
+// the shortest form has, up to span), tested first with a single probe;
+// a table of the first two bytes of the forms; and a Bloom filter (two
+// bits per entry) of their first span bytes, or of the whole form when
+// it is shorter; the lengths of the shorter forms are tested too.
 type prefilter struct {
 	pairs  []uint64 // bit b0<<8|b1: a form starts with bytes b0 b1
 	single []uint64 // bit b: a form is the one byte b
 	bits   []uint64 // the Bloom filter
 	mask   uint32   // its size in bits, less one
 	lens   []int    // prefix lengths to test, ascending, ending with span
+	// first is the bitmap of the hashes of the first firstLen bytes of
+	// the forms, of the size of words.
+	first    []uint64
+	firstLen int
+	// words is a bitmap of the hashes of the forms' first words (see
+	// firstWord), for the forms that start with an ASCII letter or
+	// digit; wmask is its size in bits, less one.
+	words []uint64
+	wmask uint32
 }
 
 const (
@@ -74,6 +85,9 @@ func newPrefilter(keys []string) prefilter {
 		single: make([]uint64, 256/64),
 		bits:   make([]uint64, 1<<size/64),
 		mask:   1<<size - 1,
+		words:  make([]uint64, 1<<size/64),
+		wmask:  1<<size - 1,
+		first:  make([]uint64, 1<<size/64),
 	}
 	lens := make([]int, 0, len(keys))
 	for _, k := range keys {
@@ -96,6 +110,10 @@ func newPrefilter(keys []string) prefilter {
 		default:
 			setBit(pf.pairs, uint32(k[0])<<8|uint32(k[1]))
 		}
+		if isFoldedWord(k[0]) {
+			_, h := wordAt([]byte(k), 0)
+			setBit(pf.words, h&pf.wmask)
+		}
 		l := min(len(k), span)
 		short[l] = true
 		lo, hi := prefixWords([]byte(k[:l]))
@@ -108,16 +126,43 @@ func newPrefilter(keys []string) prefilter {
 			pf.lens = append(pf.lens, l)
 		}
 	}
+	pf.firstLen = pf.lens[0]
+	for _, k := range keys {
+		if len(k) > 0 {
+			lo, hi := prefixWords([]byte(k[:pf.firstLen]))
+			setBit(pf.first, pf.firstSlot(lo, hi))
+		}
+	}
 	return pf
+}
+
+// firstSlot hashes the first firstLen bytes, held in lo and hi, to their
+// bit in first.
+func (pf *prefilter) firstSlot(lo, hi uint64) uint32 {
+	l := pf.firstLen
+	a, b := lowBytes(lo, l), uint64(0)
+	if l > 8 {
+		b = lowBytes(hi, l-8)
+	}
+	h := (a^uint64(l)<<58)*0xC2B2AE3D27D4EB4F ^ b*0x9E3779B97F4A7C15
+	return uint32(h>>40) & pf.wmask
 }
 
 // may reports whether a form may start at t[p]: false means none does.
 func (pf *prefilter) may(t []byte, p int) bool {
 	rem := len(t) - p
+	var lo, hi uint64
+	if rem >= 16 {
+		lo, hi = binary.LittleEndian.Uint64(t[p:]), binary.LittleEndian.Uint64(t[p+8:])
+	} else {
+		lo, hi = prefixWords(t[p:])
+	}
+	if rem < pf.firstLen || !hasBit(pf.first, pf.firstSlot(lo, hi)) {
+		return false
+	}
 	if rem < 2 || !hasBit(pf.pairs, uint32(t[p])<<8|uint32(t[p+1])) {
 		return rem >= 1 && hasBit(pf.single, uint32(t[p]))
 	}
-	lo, hi := prefixWords(t[p:])
 	for _, l := range pf.lens {
 		if l > rem {
 			return false

@@ -165,3 +165,27 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldSameSizeAllRunes(t *testing.T) {
+	fold := cases.Fold()
+	n := 0
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		f, ok := foldSameSize(r)
+		if !ok || !utf8.ValidRune(r) {
+			continue
+		}
+		n++
+		if got := fold.String(string(r)); got != string(f) || utf8.RuneLen(f) != utf8.RuneLen(r) {
+			t.Errorf("foldSameSize(%U) = %U, cases.Fold makes %+q", r, f, got)
+		}
+	}
+	// every letter of the Vietnamese alphabet is among them
+	for _, r := range "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ" {
+		if _, ok := foldSameSize(r); !ok && r >= 0x80 {
+			t.Errorf("foldSameSize does not know %c (%U)", r, r)
+		}
+	}
+	if n < 550 {
+		t.Errorf("foldSameSize knows %d characters, want the Latin blocks", n)
+	}
+}

@@ -6,7 +6,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// scan finds the matches in a folded text.
+// scan finds the matches in a folded text. A match may start only where
+// a token starts, at a byte some form starts with, so that most bytes
+// are passed over at a glance; a word of ASCII letters and digits is
+// tested and passed over whole (see wordAt).
 func (m *Matcher) scan(f *foldedText) []Match {
 	var out []Match
 	pos := positioner{text: f.text, line: 1, col: 1}
@@ -18,18 +21,26 @@ func (m *Matcher) scan(f *foldedText) []Match {
 		next = int(f.gapAt[0])
 	}
 	for p := 0; p < len(t); {
-		if f.inner != nil {
-			if p = f.nextStart(p); p == len(t) {
-				break
-			}
-		}
-		var o int
-		if f.orig != nil {
-			if o = int(f.orig[p]); o < 0 {
-				p++
+		c := t[p]
+		e := p + 1
+		if isFoldedWord(c) {
+			var h uint32
+			if e, h = wordAt(t, p); !pre.mayWord(h) {
+				p = e
 				continue
 			}
-		} else {
+		} else if root[c] == 0 {
+			p++
+			continue
+		}
+		// o is the offset in the text of the token starting at t[p],
+		// or -1 where none does.
+		o := -1
+		switch {
+		case f.orig != nil:
+			o = int(f.orig[p])
+		case f.inner != nil && f.inner[p/64]&(1<<(p%64)) != 0:
+		default:
 			for p >= next {
 				d, gap = int(f.gapDelta[gap]), gap+1
 				next = len(t) + 1
@@ -39,12 +50,13 @@ func (m *Matcher) scan(f *foldedText) []Match {
 			}
 			o = p + d
 		}
-		g, q := int32(-1), 0
-		if root[t[p]] != 0 && f.startOK(o) && pre.may(t, p) {
-			g, q = m.longestAt(f, p)
+		if o < 0 || !pre.may(t, p) || !f.startOK(o) {
+			p = e
+			continue
 		}
+		g, q := m.longestAt(f, p)
 		if g < 0 {
-			p = f.skipWord(p, o)
+			p = e
 			continue
 		}
 		pi, mismatch := m.pick(f, p, g)
@@ -58,21 +70,6 @@ func (m *Matcher) scan(f *foldedText) []Match {
 		p = q
 	}
 	return out
-}
-
-// skipWord returns where to look next after no match starts at t[p]
-// (text[o]): past the rest of an ASCII word, where no match can start
-// since each position has a letter or digit on both sides, when t lines
-// up with the text (a word lies in one piece of it); else the next byte.
-func (f *foldedText) skipWord(p, o int) int {
-	if f.orig != nil || !isWordASCII(f.text[o]) {
-		return p + 1
-	}
-	q := o + 1
-	for q < len(f.text) && isWordASCII(f.text[q]) {
-		q++
-	}
-	return p + q - o
 }
 
 // longestAt walks the trie from folded offset a, where a token starts,
