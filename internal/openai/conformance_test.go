@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/juru-cli/juru/internal/llm"
+	"github.com/juru-cli/juru/internal/steadytest"
 )
 
 // The conformance test runs the client against Steady, the OpenAPI mock
@@ -26,13 +27,11 @@ import (
 // binary named by $JURU_STEADY with shared/openai-openapi/openapi.yaml
 // found in a folder above this one; otherwise it skips.
 
-const steadyLoadTime = 60 * time.Second
-
 func TestConformance(t *testing.T) {
 	if testing.Short() {
 		t.Skip("conformance test skipped with -short")
 	}
-	base := steadyURL(t)
+	base := steadytest.URL(t)
 	seeds := 50
 	if s, err := strconv.Atoi(os.Getenv("JURU_STEADY_SEEDS")); err == nil && s > 0 {
 		seeds = s

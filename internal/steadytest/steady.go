@@ -1,4 +1,9 @@
-package openai
+// Package steadytest starts Steady, the OpenAPI mock server the official
+// OpenAI SDKs are tested against, for conformance tests: it answers any
+// request that breaks the OpenAI specification with HTTP 400, and valid
+// ones with random schema-valid bodies. Tests skip with a message when
+// Steady or the specification is not available.
+package steadytest
 
 import (
 	"context"
@@ -15,11 +20,13 @@ import (
 	"time"
 )
 
-// steadyURL returns the base URL of a running Steady, starting one if
-// needed, or skips the test.
-func steadyURL(t *testing.T) string {
+// URL returns the base URL of a running Steady: $JURU_STEADY_URL if set,
+// else a Steady started from the binary named by $JURU_STEADY with the
+// specification found in a shared/openai-openapi folder above the working
+// folder; otherwise it skips the test.
+func URL(t testing.TB) string {
 	if u := os.Getenv("JURU_STEADY_URL"); u != "" {
-		waitReady(t, strings.TrimRight(u, "/"), steadyLoadTime)
+		waitReady(t, strings.TrimRight(u, "/"), LoadTime)
 		return strings.TrimRight(u, "/")
 	}
 	bin := os.Getenv("JURU_STEADY")
@@ -53,12 +60,12 @@ func steadyURL(t *testing.T) string {
 		logFile.Close()
 	})
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
-	waitReady(t, base, steadyLoadTime)
+	waitReady(t, base, LoadTime)
 	return base
 }
 
 // waitReady polls GET /models until the server answers 200.
-func waitReady(t *testing.T, base string, limit time.Duration) {
+func waitReady(t testing.TB, base string, limit time.Duration) {
 	deadline := time.Now().Add(limit)
 	for {
 		resp, err := http.Get(base + "/models")
@@ -74,6 +81,9 @@ func waitReady(t *testing.T, base string, limit time.Duration) {
 		time.Sleep(250 * time.Millisecond)
 	}
 }
+
+// LoadTime bounds the wait for Steady to load the specification.
+const LoadTime = 60 * time.Second
 
 // findSpec looks for shared/openai-openapi/openapi.yaml in the current
 // folder and every folder above it.
@@ -95,7 +105,7 @@ func findSpec() string {
 	}
 }
 
-func freePort(t *testing.T) int {
+func freePort(t testing.TB) int {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
