@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/juru-cli/juru/internal/numbers"
 	"github.com/juru-cli/juru/internal/script"
@@ -186,6 +187,49 @@ func TestScriptsMatchCheck(t *testing.T) {
 					t.Fatalf("%s %q: %+v, want %+v", lang, text, got[i], want[i])
 				}
 			}
+		}
+	}
+}
+
+// slowWindows is windows without its shortcuts: every character decoded
+// and asked whether it is a digit.
+func slowWindows(text string) [][2]int {
+	var out [][2]int
+	for i, r := range text {
+		if !unicode.IsDigit(r) {
+			continue
+		}
+		lo, hi := i-numBefore, i+utf8.RuneLen(r)+numAfter
+		if k := len(out) - 1; k >= 0 && lo <= out[k][1] {
+			out[k][1] = hi
+			continue
+		}
+		out = append(out, [2]int{lo, hi})
+	}
+	for k := range out {
+		out[k][0], out[k][1] = snapStart(text, out[k][0]), snapEnd(text, out[k][1])
+	}
+	merged := out[:0]
+	for _, w := range out {
+		if k := len(merged) - 1; k >= 0 && w[0] <= merged[k][1] {
+			merged[k][1] = max(merged[k][1], w[1])
+			continue
+		}
+		merged = append(merged, w)
+	}
+	return merged
+}
+
+func TestWindowsAgainstSlow(t *testing.T) {
+	d := newDigitTable()
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 3000 {
+		text := trickyText(r, 1+r.IntN(80))
+		if r.IntN(3) == 0 {
+			text = strings.Repeat("words without digits ", r.IntN(20)) + text
+		}
+		if got, want := d.windows(text), slowWindows(text); !slices.Equal(got, want) {
+			t.Fatalf("%q: windows %v, want %v", text, got, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,6 +61,16 @@ func (t *digitTable) windows(text string) [][2]int {
 		out = append(out, [2]int{lo, hi})
 	}
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// eight bytes at a time past those neither digits nor
+			// part of other characters
+			m := digitOrHigh(load64(text[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
 		c := text[i]
 		switch {
 		case c < utf8.RuneSelf:
@@ -99,6 +110,22 @@ func (t *digitTable) windows(text string) [][2]int {
 		merged = append(merged, w)
 	}
 	return merged
+}
+
+// digitOrHigh has the high bit of each byte of w set where that byte is
+// an ASCII digit or not ASCII.
+func digitOrHigh(w uint64) uint64 {
+	const ones, high, low = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	x := w & low // no carries cross bytes below 0x80
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones)
+	return (digit | w) & high
+}
+
+// load64 reads the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // isSpaceByte reports ASCII white space.
