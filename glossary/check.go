@@ -73,11 +73,22 @@ type Checker struct {
 // NewChecker prepares a checker for translations from one language code
 // into another.
 func NewChecker(g *Glossary, from, to string) *Checker {
+	var order map[*Entry]int
+	if g.cache != nil {
+		order = g.cache.entryOrder(g)
+	} else {
+		order = entryOrder(g)
+	}
+	return &Checker{from: from, to: to, src: NewMatcher(g, from), tgt: NewMatcher(g, to), order: order}
+}
+
+// entryOrder maps each entry to its position in the glossary.
+func entryOrder(g *Glossary) map[*Entry]int {
 	order := make(map[*Entry]int, len(g.Entries))
 	for i, e := range g.Entries {
 		order[e] = i
 	}
-	return &Checker{from: from, to: to, src: NewMatcher(g, from), tgt: NewMatcher(g, to), order: order}
+	return order
 }
 
 // Applicable returns the entries that occur in the source text and have a

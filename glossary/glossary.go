@@ -119,6 +119,10 @@ type Glossary struct {
 	Entries []*Entry
 	// Files names the files the glossary was loaded from.
 	Files []string
+
+	// cache keeps the matchers built for each language, for glossaries
+	// made by the loaders, which are not changed after loading.
+	cache *matcherCache
 }
 
 // Langs returns the language codes that occur in any entry, sorted.

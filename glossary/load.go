@@ -127,7 +127,7 @@ func Parse(r io.Reader, name string, opts ParseOptions) (*Glossary, error) {
 	if format == Auto {
 		format = sniff(src.data)
 	}
-	g := &Glossary{Files: []string{name}}
+	g := &Glossary{Files: []string{name}, cache: &matcherCache{}}
 	switch format {
 	case CSV, TSV:
 		err = parseTable(g, src, format, opts.Columns)

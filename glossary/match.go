@@ -59,8 +59,19 @@ type Matcher struct {
 // maxKeptBuffer bounds the folding buffers a matcher keeps for reuse.
 const maxKeptBuffer = 64 << 20
 
-// NewMatcher prepares the forms of every entry in one language.
+// NewMatcher prepares the forms of every entry in one language. For a
+// glossary that Load, LoadFile, Parse or Merge returned, the matcher is
+// built once per language and shared by later calls, so such a glossary
+// must not be changed after its first use.
 func NewMatcher(g *Glossary, lang string) *Matcher {
+	if g.cache != nil {
+		return g.cache.matcher(lang, func() *Matcher { return buildMatcher(g, lang) })
+	}
+	return buildMatcher(g, lang)
+}
+
+// buildMatcher prepares the forms of every entry in one language.
+func buildMatcher(g *Glossary, lang string) *Matcher {
 	m := &Matcher{lang: lang}
 	var keys keyMaker
 	m.pats = make([]pattern, 0, len(g.Entries))

@@ -16,7 +16,7 @@ import (
 // file with contradictions of its own still loads. Entries without any
 // term, which match nothing, are left out.
 func Merge(gs ...*Glossary) (*Glossary, error) {
-	out := &Glossary{}
+	out := &Glossary{cache: &matcherCache{}}
 	ix := newFormIndex()
 	for gi, g := range gs {
 		if g == nil {

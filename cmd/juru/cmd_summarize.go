@@ -188,11 +188,15 @@ type summaryResults struct {
 	errs map[int]error
 }
 
+// set keeps an item's result, without its text (which is in the output
+// file), or its error.
 func (s *summaryResults) set(i int, r *summarize.Result, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if r != nil {
-		s.res[i] = r
+		c := *r
+		c.Text, c.Body = "", ""
+		s.res[i] = &c
 	}
 	if err != nil {
 		s.errs[i] = err

@@ -21,7 +21,14 @@ type resultSet struct {
 
 func newResultSet(n int) *resultSet { return &resultSet{res: make([]*translate.Result, n)} }
 
+// set keeps an item's result without its text: the text is in the
+// output file, and a run over thousands of articles must not hold them all.
 func (s *resultSet) set(i int, r *translate.Result) {
+	if r != nil {
+		c := *r
+		c.Text = ""
+		r = &c
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.res[i] = r
