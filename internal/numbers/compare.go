@@ -3,6 +3,7 @@ package numbers
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 
 	"golang.org/x/text/language"
 )
@@ -120,7 +121,15 @@ func exempt(n Number) bool {
 	if n.Month || n.Spelled {
 		return true
 	}
-	return n.integer() && n.Value.Cmp(big.NewRat(10, 1)) <= 0
+	return n.integer() && atMost(n.Value.Num(), 10)
+}
+
+// atMost reports whether x <= k, without allocating.
+func atMost(x *big.Int, k int64) bool {
+	if x.IsInt64() {
+		return x.Int64() <= k
+	}
+	return x.Sign() < 0
 }
 
 // thai reports whether a tag names Thai, whose texts count years in the
@@ -144,12 +153,13 @@ func keysOf(ns []Number, thai, bare bool) [][]string {
 		if n.Month {
 			continue
 		}
-		ks := []string{n.Value.RatString()}
+		ks := make([]string, 1, 1+len(n.Alt))
+		ks[0] = ratString(n.Value)
 		for _, a := range n.Alt {
-			ks = append(ks, a.RatString())
+			ks = append(ks, ratString(a))
 		}
 		if bare && n.Scale != 0 {
-			ks = append(ks, n.Digits.RatString())
+			ks = append(ks, ratString(n.Digits))
 		}
 		if thai && n.Year && n.Value.Cmp(big.NewRat(2400, 1)) >= 0 && n.Value.Cmp(big.NewRat(2700, 1)) <= 0 {
 			ks = append(ks, new(big.Rat).Sub(n.Value, big.NewRat(543, 1)).RatString())
@@ -157,6 +167,14 @@ func keysOf(ns []Number, thai, bare bool) [][]string {
 		out[i] = ks
 	}
 	return out
+}
+
+// ratString is v.RatString, quicker for whole numbers that fit an int64.
+func ratString(v *big.Rat) string {
+	if v.IsInt() && v.Num().IsInt64() {
+		return strconv.FormatInt(v.Num().Int64(), 10)
+	}
+	return v.RatString()
 }
 
 // decimal writes an exact decimal value ("34350000000", "34.35").

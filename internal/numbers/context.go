@@ -108,7 +108,7 @@ func century(text string, end int, n *Number) int {
 func afternoonHours(text string, ns []Number) {
 	for k := range ns {
 		n := &ns[k]
-		if n.Scale != 0 || !n.Value.IsInt() || n.Spelled || n.Value.Cmp(big.NewRat(12, 1)) > 0 || n.Value.Sign() == 0 {
+		if n.Scale != 0 || !n.Value.IsInt() || n.Spelled || !atMost(n.Value.Num(), 12) || n.Value.Sign() == 0 {
 			continue
 		}
 		i := n.End

@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"math/big"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -72,15 +73,27 @@ const maxDigits = 40
 // Extract returns the numbers of text in order of appearance.
 func (r *Reader) Extract(text string) []Number {
 	var out []Number
+	var s scratch
 	for i := 0; i < len(text); {
-		c, size := utf8.DecodeRuneInString(text[i:])
-		if _, ok := digitValue(c); !ok {
+		if i+8 <= len(text) {
+			// eight bytes at a time past those neither digits nor
+			// part of other characters
+			m := digitOrHigh(load64(text[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
+		c, size := rune(text[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if _, ok := r.digit(c); !ok {
 			i += size
 			continue
 		}
-		ns, next := r.read(text, i)
-		out = append(out, ns...)
-		i = next
+		out, i = r.read(text, i, &s, out)
 	}
 	if r.code == "en" {
 		out = mergeSorted(out, spelledNumbers(text))
@@ -90,6 +103,22 @@ func (r *Reader) Extract(text string) []Number {
 	shareRangeMagnitude(text, out)
 	locate(text, out)
 	return out
+}
+
+// load64 reads the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// digitOrHigh has the high bit of each byte of w set where that byte is
+// an ASCII digit or not ASCII.
+func digitOrHigh(w uint64) uint64 {
+	const ones, high, low = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	x := w & low // no carries cross bytes below 0x80
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones)
+	return (digit | w) & high
 }
 
 // mergeSorted merges two lists of numbers sorted by Start.
@@ -113,7 +142,10 @@ func locate(text string, ns []Number) {
 	line, col, off := 1, 1, 0
 	for k := range ns {
 		for off < ns[k].Start {
-			c, size := utf8.DecodeRuneInString(text[off:])
+			c, size := rune(text[off]), 1
+			if c >= utf8.RuneSelf {
+				c, size = utf8.DecodeRuneInString(text[off:])
+			}
 			if c == '\n' {
 				line, col = line+1, 1
 			} else {
@@ -136,7 +168,10 @@ func decimalString(intGroups []string, frac string) string {
 }
 
 // rat parses a canonical decimal string ("1234", "34.35").
-func rat(s string) *big.Rat {
+func rat(s string) *big.Rat { return setDecimal(new(big.Rat), s) }
+
+// setDecimal sets v to the canonical decimal string s and returns v.
+func setDecimal(v *big.Rat, s string) *big.Rat {
 	if len(s) <= 18 {
 		// fits an int64: skip the general parser
 		var num, den int64 = 0, 1
@@ -151,11 +186,15 @@ func rat(s string) *big.Rat {
 				den *= 10
 			}
 		}
-		return big.NewRat(num, den)
+		if den == 1 {
+			// a whole number: a denominator left unset is one
+			v.Num().SetInt64(num)
+			return v
+		}
+		return v.SetFrac64(num, den)
 	}
-	v, ok := new(big.Rat).SetString(s)
-	if !ok {
-		return new(big.Rat)
+	if _, ok := v.SetString(s); !ok {
+		return v.SetInt64(0)
 	}
 	return v
 }

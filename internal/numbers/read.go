@@ -9,30 +9,48 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// scratch is what reading the numbers of one text reuses from number to
+// number: the token read, and values allocated a few at a time.
+type scratch struct {
+	t    token
+	rats []big.Rat
+}
+
+// rat parses a canonical decimal string ("1234", "34.35") into a new
+// value.
+func (s *scratch) rat(str string) *big.Rat {
+	if len(s.rats) == 0 {
+		s.rats = make([]big.Rat, 16)
+	}
+	v := &s.rats[0]
+	s.rats = s.rats[1:]
+	return setDecimal(v, str)
+}
+
 // read reads the numbers whose first digit is at byte start: one, or
 // several when the digit groups there form a sequence ("1.2.3"). It
-// returns them and the offset to continue scanning from. Digit strings too
-// long to be a quantity give no number.
-func (r *Reader) read(text string, start int) ([]Number, int) {
-	t := r.token(text, start)
+// appends them to out and returns it with the offset to continue
+// scanning from. Digit strings too long to be a quantity give no number.
+func (r *Reader) read(text string, start int, s *scratch, out []Number) ([]Number, int) {
+	r.token(text, start, &s.t)
+	t := s.t
 	rd := r.interpret(t)
 	if !rd.split || len(t.groups) == 1 {
-		n, end, ok := r.number(text, t, rd)
-		if !ok {
-			return nil, end
+		n, end, ok := r.number(text, t, rd, s)
+		if ok {
+			out = append(out, n)
 		}
-		return []Number{n}, end
+		return out, end
 	}
-	var out []Number
 	last := len(t.groups) - 1
 	for k := range last {
 		if len(t.groups[k]) <= maxDigits {
-			v := rat(t.groups[k])
+			v := s.rat(t.groups[k])
 			out = append(out, Number{Raw: text[t.starts[k]:t.ends[k]], Start: t.starts[k], End: t.ends[k], Value: v, Digits: new(big.Rat).Set(v)})
 		}
 	}
 	one := token{groups: t.groups[last:], starts: t.starts[last:], ends: t.ends[last:], start: t.starts[last]}
-	n, end, ok := r.number(text, one, r.interpret(one))
+	n, end, ok := r.number(text, one, r.interpret(one), s)
 	if ok {
 		out = append(out, n)
 	}
@@ -41,23 +59,22 @@ func (r *Reader) read(text string, start int) ([]Number, int) {
 
 // number builds the number a token reads as, with the words and signs
 // around it: magnitude, percent, ordinal, month, century.
-func (r *Reader) number(text string, t token, rd reading) (Number, int, bool) {
+func (r *Reader) number(text string, t token, rd reading, s *scratch) (Number, int, bool) {
 	start := t.start
 	end := rd.end
 	if digitCount(rd.value) > maxDigits {
 		return Number{}, end, false
 	}
-	n := Number{Start: start, Digits: rat(rd.value)}
+	n := Number{Start: start}
 	var alt *big.Rat
-	if rd.alt != "" {
-		alt = rat(rd.alt)
-	}
 	if clock(text, t, rd) {
 		// "pukul 10.30", "10.30 น.": an hour and its minutes, read apart
 		rd = reading{value: t.groups[0], end: t.ends[0]}
-		end, alt = rd.end, nil
-		n.Digits = rat(rd.value)
+		end = rd.end
+	} else if rd.alt != "" {
+		alt = s.rat(rd.alt)
 	}
+	n.Digits = s.rat(rd.value)
 	plain := rd.end == t.ends[0] // no separator was used
 	if e, ok := ordinalSuffix(text, end); ok && plain {
 		n.Ordinal, end = true, e
@@ -80,7 +97,8 @@ func (r *Reader) number(text string, t token, rd reading) (Number, int, bool) {
 	if alt != nil {
 		n.Alt = append(n.Alt, scaled(alt, n.Scale))
 	}
-	small := plain && n.Scale == 0 && len(t.groups[0]) <= 2 && n.Digits.Cmp(big.NewRat(12, 1)) <= 0
+	// without a separator the digits are the first group
+	small := plain && n.Scale == 0 && len(t.groups[0]) <= 2 && atoi(t.groups[0]) <= 12
 	if small && !n.Percent && (strings.HasPrefix(text[skipSpace(text, end):], "月") || hasSuffixFold(nfcTail(before), "tháng ")) {
 		n.Month = true
 	}
@@ -243,6 +261,14 @@ func foldEqual(a, b rune) bool {
 	}
 	if a < utf8.RuneSelf && b < utf8.RuneSelf {
 		return a|0x20 == b|0x20 && a|0x20 >= 'a' && a|0x20 <= 'z'
+	}
+	if a < utf8.RuneSelf || b < utf8.RuneSelf {
+		// Of the other characters only the Kelvin sign and the long s
+		// fold with ASCII letters.
+		if a > b {
+			a, b = b, a
+		}
+		return a|0x20 == 'k' && b == '\u212A' || a|0x20 == 's' && b == '\u017F'
 	}
 	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
 		if f == b {

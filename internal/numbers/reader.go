@@ -23,6 +23,9 @@ type Reader struct {
 	// initials holds one word per distinct first character of words, to
 	// rule out a match quickly.
 	initials []string
+	// digitBlocks has bit b set when the block of sixteen code points
+	// from 16*b holds a decimal digit, for the Basic Multilingual Plane.
+	digitBlocks [4096 / 64]uint64
 }
 
 // NewReader returns a Reader for the language tagged lang. Tags the
@@ -41,6 +44,11 @@ func NewReader(tag string) *Reader {
 	r.decimal, r.group = separators(t)
 	r.words = magnitudes(code)
 	sort.SliceStable(r.words, func(i, j int) bool { return len(r.words[i].word) > len(r.words[j].word) })
+	for _, rg := range unicode.Nd.R16 {
+		for c := rune(rg.Lo); c <= rune(rg.Hi); c += rune(rg.Stride) {
+			r.digitBlocks[c>>10] |= 1 << (c >> 4 & 63)
+		}
+	}
 	seen := map[rune]bool{}
 	for _, m := range r.words {
 		if f, _ := utf8.DecodeRuneInString(m.word); !seen[f] {
@@ -94,6 +102,21 @@ func digitValue(c rune) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// digit is digitValue with the characters of the blocks of sixteen that
+// hold no digit ruled out by table.
+func (r *Reader) digit(c rune) (int, bool) {
+	if c < utf8.RuneSelf {
+		if c >= '0' && c <= '9' {
+			return int(c - '0'), true
+		}
+		return 0, false
+	}
+	if c < 0x10000 && r.digitBlocks[c>>10]&(1<<(c>>4&63)) == 0 {
+		return 0, false
+	}
+	return digitValue(c)
 }
 
 // spaceGroup reports the spaces used to group digits: no-break space,

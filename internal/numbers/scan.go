@@ -17,37 +17,59 @@ type token struct {
 	start int
 }
 
-// token reads the digit groups starting at byte start, a digit.
-func (r *Reader) token(text string, start int) token {
-	t := token{start: start}
+// token reads the digit groups starting at byte start, a digit, into t,
+// whose storage it reuses. A group of ASCII digits is a slice of text.
+func (r *Reader) token(text string, start int, t *token) {
+	t.groups, t.seps, t.starts, t.ends = t.groups[:0], t.seps[:0], t.starts[:0], t.ends[:0]
+	t.start = start
 	i := start
 	for {
 		t.starts = append(t.starts, i)
-		var b strings.Builder
+		g, ascii := i, true
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if c < '0' || c > '9' {
+					break
+				}
+				i++
+				continue
+			}
 			c, size := utf8.DecodeRuneInString(text[i:])
-			d, ok := digitValue(c)
-			if !ok {
+			if _, ok := r.digit(c); !ok {
 				break
 			}
-			b.WriteByte(byte('0' + d))
+			ascii = false
 			i += size
 		}
-		t.groups = append(t.groups, b.String())
+		if ascii {
+			t.groups = append(t.groups, text[g:i])
+		} else {
+			t.groups = append(t.groups, asciiDigits(text[g:i]))
+		}
 		t.ends = append(t.ends, i)
 		if i >= len(text) {
-			return t
+			return
 		}
 		c, size := utf8.DecodeRuneInString(text[i:])
 		if !r.isSeparator(c) || i+size >= len(text) {
-			return t
+			return
 		}
 		if n, _ := utf8.DecodeRuneInString(text[i+size:]); !isDigit(n) {
-			return t
+			return
 		}
 		t.seps = append(t.seps, c)
 		i += size
 	}
+}
+
+// asciiDigits writes digits of any script in ASCII.
+func asciiDigits(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, c := range s {
+		d, _ := digitValue(c)
+		b = append(b, byte('0'+d))
+	}
+	return string(b)
 }
 
 func isDigit(c rune) bool {
@@ -141,7 +163,7 @@ func (r *Reader) interpret(t token) reading {
 	other, okOther := readAs(t, od, og)
 	end := t.ends[len(t.ends)-1]
 	switch {
-	case okOwn && okOther && rat(own).Cmp(rat(other)) != 0:
+	case okOwn && okOther && !sameDecimal(own, other):
 		return reading{value: own, alt: other, end: end}
 	case okOwn:
 		return reading{value: own, end: end}
@@ -154,4 +176,14 @@ func (r *Reader) interpret(t token) reading {
 // digitCount counts the digits of a canonical decimal string.
 func digitCount(s string) int {
 	return len(s) - strings.Count(s, ".")
+}
+
+// sameDecimal reports whether two canonical decimal strings ("1234",
+// "1.500") stand for the same value: alike once zeros that do not count
+// (before the integer part, after the fraction) are dropped.
+func sameDecimal(a, b string) bool {
+	ai, af, _ := strings.Cut(a, ".")
+	bi, bf, _ := strings.Cut(b, ".")
+	return strings.TrimLeft(ai, "0") == strings.TrimLeft(bi, "0") &&
+		strings.TrimRight(af, "0") == strings.TrimRight(bf, "0")
 }

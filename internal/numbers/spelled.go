@@ -13,7 +13,7 @@ func englishWord(w string) (value int64, scale, ordinal, ok bool) {
 	if len(w) < 3 || len(w) > 10 {
 		return 0, false, false, false
 	}
-	w = strings.ToLower(w)
+	w = lowerWord(w)
 	if v, ok := cardinalWord(w); ok {
 		return v, false, false, true
 	}
@@ -134,44 +134,110 @@ type wordSpan struct {
 	start, end int
 }
 
-// words splits text into runs of letters.
-func words(text string) []wordSpan {
-	var out []wordSpan
-	for i := 0; i < len(text); {
-		c, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(c) {
+// lowerWord is strings.ToLower for the words englishWord reads, without
+// allocating for those of ASCII letters, which the words it knows are.
+func lowerWord(w string) string {
+	var buf [10]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || i == len(buf) {
+			// "İ" and the Kelvin sign lower to ASCII letters
+			return strings.ToLower(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if s := buf[:len(w)]; string(s) != w {
+		return string(s)
+	}
+	return w
+}
+
+// isLetter is unicode.IsLetter with ASCII decided at once.
+func isLetter(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c|0x20 && c|0x20 <= 'z'
+	}
+	return unicode.IsLetter(c)
+}
+
+// wordAt returns the first run of letters of text from offset i on.
+func wordAt(text string, i int) (wordSpan, bool) {
+	for i < len(text) {
+		c, size := rune(text[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isLetter(c) {
 			i += size
 			continue
 		}
 		j := i + size
 		for j < len(text) {
-			d, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(d) {
+			d, n := rune(text[j]), 1
+			if d >= utf8.RuneSelf {
+				d, n = utf8.DecodeRuneInString(text[j:])
+			}
+			if !isLetter(d) {
 				break
 			}
 			j += n
 		}
-		out = append(out, wordSpan{text[i:j], i, j})
-		i = j
+		return wordSpan{text[i:j], i, j}, true
 	}
-	return out
+	return wordSpan{}, false
+}
+
+// mayStart reports whether a spelled number may start with word w: "a"
+// or a number word.
+func mayStart(w string) bool {
+	if len(w) == 1 {
+		return w == "a" || w == "A"
+	}
+	// The number words start with one of these letters; other
+	// characters lower to no letter they start with.
+	const initials = 1<<('z'-'a') | 1<<('o'-'a') | 1<<('t'-'a') | 1<<('f'-'a') | 1<<('s'-'a') |
+		1<<('e'-'a') | 1<<('n'-'a') | 1<<('h'-'a') | 1<<('m'-'a') | 1<<('b'-'a')
+	if c := w[0] | 0x20 - 'a'; c >= 26 || initials&(1<<c) == 0 {
+		return false
+	}
+	_, _, _, ok := englishWord(w)
+	return ok
 }
 
 // spelledNumbers finds English numbers written in words: "twenty-four",
 // "one hundred and five", "two million", "a thousand", "eleventh",
 // "thirty percent". Words join across a space or hyphen, and "and" joins
 // within a number after "hundred" ("one hundred and five").
+//
+// A number is read from the words joined to one that may start it,
+// every word of that run tried in turn, as spelledAt reads no further.
 func spelledNumbers(text string) []Number {
-	ws := words(text)
 	var out []Number
-	for k := 0; k < len(ws); {
-		n, next, ok := spelledAt(text, ws, k)
-		if !ok {
-			k++
+	var ws []wordSpan
+	for w, ok := wordAt(text, 0); ok; w, ok = wordAt(text, w.end) {
+		if !mayStart(w.text) {
 			continue
 		}
-		out = append(out, n)
-		k = next
+		ws = append(ws[:0], w)
+		for {
+			next, ok := wordAt(text, w.end)
+			if !ok || !joined(text, w, next) {
+				break
+			}
+			ws, w = append(ws, next), next
+		}
+		for k := 0; k < len(ws); {
+			n, next, ok := spelledAt(text, ws, k)
+			if !ok {
+				k++
+				continue
+			}
+			out = append(out, n)
+			k = next
+		}
 	}
 	return out
 }
