@@ -28,6 +28,16 @@ func (b *folder) plainRun(text string, i int) int {
 	seg, segK, marks := -1, k, 0
 	last, prev := uint8(0), rune(0)
 	for i < n && k+4 <= len(t) {
+		// The common case first, in a loop of its own: characters that
+		// are segments alone and change by ASCII case at most.
+		if j, q, sp := b.quickRun(text, i, t, k, space); j > i {
+			// it stops where a segment starts
+			i, k, space = j, q, sp
+			seg, segK, marks, last, prev = -1, k, 0, 0, 0
+			if i == n || k+4 > len(t) {
+				break
+			}
+		}
 		c := text[i]
 		if c < 0x80 {
 			if i+8 <= n && load64(text[i:])&high == 0 {
@@ -111,4 +121,174 @@ undo:
 done:
 	b.t, b.space = t[:k], space
 	return i
+}
+
+// quickRun appends to t, from t[k], the tokens of the segments from
+// text[i] on for as long as each reads as it is but for ASCII case: a
+// starter (ASCII, starter3, a Latin letter that folds to itself) and the
+// marks mark3 knows after it in canonical order, or a single space
+// between ASCII characters. It stops where a segment starts: before one
+// it cannot read so, or before eight ASCII characters in a row. space
+// tells whether t ends with a space. It returns where it stopped in the
+// text and in t, and whether t then ends with a space.
+func (b *folder) quickRun(text string, i int, t []byte, k int, space bool) (int, int, bool) {
+	n, inner := len(text), b.inner
+	// segI and segK are where the segment read last starts.
+	segI, segK := -1, -1
+	for i+3 <= n {
+		c := text[i]
+		if c < 0x80 {
+			if c == ' ' {
+				if space || text[i+1] <= ' ' || text[i+1] >= 0x80 {
+					return i, k, space
+				}
+				b.runAt, b.runLF = k, 0
+				space = true
+			} else {
+				if c-'\t' < 5 || i+8 <= n && load64(text[i:])&high == 0 {
+					return i, k, space
+				}
+				if c-'A' < 26 {
+					c += 'a' - 'A'
+				}
+				space = false
+			}
+			t[k] = c
+			segI, segK = i, k
+			i, k = i+1, k+1
+			continue
+		}
+		c1 := text[i+1]
+		if c < 0xE0 {
+			r := rune(c&0x1F)<<6 | rune(c1&0x3F)
+			if c < 0xC2 || c1&0xC0 != 0x80 {
+				break // not valid: perhaps part of the segment before
+			}
+			if r >= 0x300 || r == 0xA0 || !foldsToItself(r) {
+				if r < 0x300 {
+					return i, k, space // starts a segment
+				}
+				break
+			}
+			t[k], t[k+1] = c, c1
+			inner[(k+1)/64] |= 1 << ((k + 1) % 64)
+			segI, segK = i, k
+			i, k, space = i+2, k+2, false
+			continue
+		}
+		c2 := text[i+2]
+		if c >= 0xF0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			break
+		}
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		if r >= 0x800 && starter3(r) {
+			t[k], t[k+1], t[k+2] = c, c1, c2
+			inner[(k+1)/64] |= 1 << ((k + 1) % 64)
+			inner[(k+2)/64] |= 1 << ((k + 2) % 64)
+			segI, segK = i, k
+			i, k, space = i+3, k+3, false
+			continue
+		}
+		// a mark joins the segment read last, in canonical order, at
+		// most eight of them
+		m := mark3(r)
+		if m == 0 || segI < 0 {
+			if starter, _, known := nfcClass(r); known && starter && r >= 0x800 {
+				return i, k, space
+			}
+			break
+		}
+		last, marks := uint8(0), 0
+		for {
+			if ccc := m - 1; ccc != 0 && ccc < last || marks == 8 {
+				goto undo
+			}
+			t[k], t[k+1], t[k+2] = c, c1, c2
+			inner[k/64] |= 1 << (k % 64)
+			inner[(k+1)/64] |= 1 << ((k + 1) % 64)
+			inner[(k+2)/64] |= 1 << ((k + 2) % 64)
+			last, marks = m-1, marks+1
+			i, k = i+3, k+3
+			if i+3 > n {
+				break
+			}
+			c, c1, c2 = text[i], text[i+1], text[i+2]
+			if c < 0xE0 || c >= 0xF0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+				break
+			}
+			if m = mark3(rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)); m == 0 {
+				break
+			}
+		}
+		space = false
+	}
+	if segI < 0 || i == n || text[i] < 0x80 {
+		return i, k, space
+	}
+undo:
+	// What follows may belong to the segment read last: leave that to
+	// the caller.
+	for q := segK; q < k; q++ {
+		inner[q/64] &^= 1 << (q % 64)
+	}
+	i, k = segI, segK
+	return i, k, k > 0 && t[k-1] == ' ' && b.runAt == k-1
+}
+
+// mark3 returns, for the combining marks of three bytes that fold to
+// themselves and compose with nothing before them (save U+102E, which
+// composes with U+1025 alone, and starter3 leaves U+1025 out), their
+// combining class plus one; 0 for other characters.
+func mark3(r rune) uint8 {
+	switch r {
+	case 0x0E38, 0x0E39: // Thai
+		return 103 + 1
+	case 0x0E48, 0x0E49, 0x0E4A, 0x0E4B:
+		return 107 + 1
+	case 0x0EB8, 0x0EB9: // Lao
+		return 118 + 1
+	case 0x0EC8, 0x0EC9, 0x0ECA, 0x0ECB:
+		return 122 + 1
+	case 0x0E3A, 0x0EBA, 0x1039, 0x103A, 0x17D2: // viramas
+		return 9 + 1
+	case 0x102E:
+		return 0 + 1
+	case 0x1037:
+		return 7 + 1
+	case 0x108D:
+		return 220 + 1
+	case 0x17DD:
+		return 230 + 1
+	}
+	return 0
+}
+
+// starter3 reports characters of three bytes that are in NFC alone,
+// start a normalization segment, compose with nothing before them, fold
+// to themselves and are neither whitespace nor ignorable: most of the
+// Thai, Lao, Burmese, Khmer and Han blocks, lower-case Vietnamese,
+// punctuation. It may answer false for others.
+func starter3(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF: // Han
+		return true
+	case r >= 0x0E00 && r <= 0x0EFF: // Thai, Lao: all but the marks
+		o := r & 0x7F
+		return o < 0x38 || o > 0x3A && o < 0x48 || o > 0x4B
+	case r >= 0x1000 && r <= 0x109F: // Myanmar
+		switch r {
+		case 0x1025, 0x102E, 0x1037, 0x1039, 0x103A, 0x108D:
+			return false
+		}
+		return true
+	case r >= 0x1780 && r <= 0x17FF: // Khmer
+		return r != 0x17D2 && r != 0x17DD
+	case r >= 0x1EA0 && r <= 0x1EFF, r >= 0x1E00 && r <= 0x1E95: // Vietnamese, lower case
+		return r&1 == 1
+	case r >= 0x200C && r <= 0x2027, r >= 0x2030 && r <= 0x205E, // punctuation
+		r >= 0x3001 && r <= 0x3029, r >= 0x3030 && r <= 0x3098, r >= 0x309B && r <= 0x30FF, // CJK, kana
+		r >= 0xFF01 && r <= 0xFF20, r >= 0xFF3B && r <= 0xFF40, r >= 0xFF5B && r <= 0xFF9D: // fullwidth
+		return true
+	}
+	return false
 }

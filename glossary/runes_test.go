@@ -189,3 +189,41 @@ func TestFoldSameSizeAllRunes(t *testing.T) {
 		t.Errorf("foldSameSize knows %d characters, want the Latin blocks", n)
 	}
 }
+
+func TestStarter3AllRunes(t *testing.T) {
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if !starter3(r) {
+			continue
+		}
+		starter, _, known := nfcClass(r)
+		if !known || !starter || !foldsToItself(r) || isSpaceRune(r) || isIgnorable(r) || r == 0x1025 || !utf8.ValidRune(r) {
+			t.Errorf("starter3(%U), but nfcClass %v %v, foldsToItself %v", r, starter, known, foldsToItself(r))
+		}
+	}
+	for _, r := range "กขีไลក中ệ—" {
+		if !starter3(r) {
+			t.Errorf("starter3(%c) = false", r)
+		}
+	}
+}
+
+func TestMark3AllRunes(t *testing.T) {
+	n := 0
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		m := mark3(r)
+		if m == 0 {
+			continue
+		}
+		n++
+		starter, ccc, known := nfcClass(r)
+		if !known || starter || ccc != m-1 || !foldsToItself(r) {
+			t.Errorf("mark3(%U) = %d, but nfcClass %v %d %v", r, m, starter, ccc, known)
+		}
+	}
+	// every mark nfcClass knows in three bytes
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if starter, _, known := nfcClass(r); known && !starter && mark3(r) == 0 {
+			t.Errorf("mark3 does not know %U", r)
+		}
+	}
+}
