@@ -48,6 +48,23 @@ func (t *digitTable) isDigit(r rune) bool {
 	return unicode.IsDigit(r)
 }
 
+// skip3 returns the offset of the first character from text[i] on that
+// is not a valid three-byte sequence of a block without digits.
+func (t *digitTable) skip3(text string, i int) int {
+	for i+2 < len(text) {
+		c0, c1, c2 := text[i], text[i+1], text[i+2]
+		if c0 < 0xE0 || c0 >= 0xF0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			break
+		}
+		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		if t[r>>10]&(1<<((r>>4)&63)) != 0 {
+			break
+		}
+		i += 3
+	}
+	return i
+}
+
 // windows returns the spans of text the number reader must see, in
 // order and without overlap.
 func (t *digitTable) windows(text string) [][2]int {
@@ -80,8 +97,13 @@ func (t *digitTable) windows(text string) [][2]int {
 			i++
 		case c >= 0xE0 && c < 0xF0 && i+2 < len(text):
 			// three bytes, decoded inline: most characters of the
-			// scripts of South-East Asia
-			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			// scripts of South-East Asia, read here in a row for as
+			// long as they are not in a block that holds digits
+			i = t.skip3(text, i)
+			if i+2 >= len(text) || text[i] < 0xE0 || text[i] >= 0xF0 {
+				continue
+			}
+			r := rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 			if t[r>>10]&(1<<((r>>4)&63)) != 0 && utf8.ValidString(text[i:i+3]) && unicode.IsDigit(r) {
 				add(i, i+3)
 			}
