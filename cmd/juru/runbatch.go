@@ -88,6 +88,11 @@ func (b *batchRun) noteErr(i int, err error) {
 
 // execute runs the items with progress on stderr and returns the summary.
 func (b *batchRun) execute(ctx context.Context, m *manifest.Manifest, items []batchrun.Item, task batchrun.Task) (*batchrun.Summary, error) {
+	if !b.bo.dryRun && b.bo.maxCost == 0 && b.bo.maxTokens == 0 {
+		// Estimates serve only dry runs and budgets; they cost a token
+		// count of every prompt, so skip them otherwise.
+		task.Estimate = nil
+	}
 	r := batchrun.New(batchrun.Options{
 		Manifest: m, Limiter: b.p.limiter, Force: b.bo.force, DryRun: b.bo.dryRun,
 		MaxCost: b.bo.maxCost, MaxTokens: b.bo.maxTokens, Cost: b.p.price,
