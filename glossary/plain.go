@@ -5,8 +5,9 @@ package glossary
 // as many bytes: t then goes on lining up with the text. That holds for
 // the characters nfcClass knows, in canonical order, when they fold to
 // themselves (foldsToItself) or by foldSameSize, and for ASCII letters,
-// digits and signs; a single space between two ASCII characters that
-// are not whitespace is a run of whitespace of its own. It stops before
+// digits and signs; a single space after a character that is not
+// whitespace and before one aloneAfterSpace knows is a run of
+// whitespace of its own. It stops before
 // anything else: other whitespace, ignorable characters, characters it
 // does not know and the segment they may belong to, Latin combining
 // marks (which NFC composes) and the segment they belong to. It returns
@@ -45,7 +46,7 @@ func (b *folder) plainRun(text string, i int) int {
 			}
 			switch {
 			case c == ' ':
-				if space || i+1 == n || text[i+1] <= ' ' || text[i+1] >= 0x80 {
+				if space || !aloneAfterSpace(text, i+1) {
 					goto done
 				}
 				b.runAt, b.runLF = k, 0
@@ -127,7 +128,7 @@ done:
 // text[i] on for as long as each reads as it is but for ASCII case: a
 // starter (ASCII, starter3, a Latin letter that folds to itself) and the
 // marks mark3 knows after it in canonical order, or a single space
-// between ASCII characters. It stops where a segment starts: before one
+// before a character aloneAfterSpace knows. It stops where a segment starts: before one
 // it cannot read so, or before eight ASCII characters in a row. space
 // tells whether t ends with a space. It returns where it stopped in the
 // text and in t, and whether t then ends with a space.
@@ -139,7 +140,7 @@ func (b *folder) quickRun(text string, i int, t []byte, k int, space bool) (int,
 		c := text[i]
 		if c < 0x80 {
 			if c == ' ' {
-				if space || text[i+1] <= ' ' || text[i+1] >= 0x80 {
+				if space || !aloneAfterSpace(text, i+1) {
 					return i, k, space
 				}
 				b.runAt, b.runLF = k, 0

@@ -166,3 +166,31 @@ func (k *keyMaker) exactKey(s string) string {
 	k.exact = b
 	return string(b)
 }
+
+// aloneAfterSpace reports whether the character at text[j], after a
+// space, ends the run of whitespace and starts a segment that nothing
+// before it joins: an ASCII character that is neither whitespace nor a
+// control, a valid two-byte character from U+00C0 to U+02FF (Latin
+// letters and modifier letters), or one starter3 knows (Vietnamese
+// letters such as "ở", Thai, Han). A space before it is then a segment
+// and a run of whitespace of its own. It answers false at the end of
+// the text and for any other character.
+func aloneAfterSpace(text string, j int) bool {
+	if j >= len(text) {
+		return false
+	}
+	c := text[j]
+	switch {
+	case c < 0x80:
+		return c > ' '
+	case c >= 0xC3 && c <= 0xCB:
+		return j+1 < len(text) && text[j+1]&0xC0 == 0x80
+	case c >= 0xE0 && c < 0xF0:
+		if j+2 >= len(text) || text[j+1]&0xC0 != 0x80 || text[j+2]&0xC0 != 0x80 {
+			return false
+		}
+		r := rune(c&0x0F)<<12 | rune(text[j+1]&0x3F)<<6 | rune(text[j+2]&0x3F)
+		return r >= 0x800 && starter3(r)
+	}
+	return false
+}

@@ -122,3 +122,41 @@ func TestFoldWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAloneAfterSpaceAllRunes checks aloneAfterSpace against norm and
+// the whitespace rules on every character of the Basic Multilingual
+// Plane: where it answers true, the space before the character is a
+// normalization segment of its own and the character is neither
+// whitespace nor ignorable, whatever follows it. (Thai and Burmese vowel
+// signs of combining class 0 start segments of their own.)
+func TestAloneAfterSpaceAllRunes(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= 0xFFFF; r++ {
+		s := " " + string(r)
+		if !utf8.ValidRune(r) || !aloneAfterSpace(s, 1) {
+			continue
+		}
+		n++
+		for _, after := range []string{"", "a", "\u0301", "\u0e48", "\u102e", " "} {
+			if b := norm.NFC.NextBoundaryInString(s+after, true); b != 1 {
+				t.Errorf("aloneAfterSpace(%U), but the space's segment is %d bytes before %q", r, b, after)
+			}
+		}
+		if p := norm.NFC.PropertiesString(string(r)); isSpaceRune(r) || isIgnorable(r) || p.CCC() != 0 || !p.BoundaryBefore() {
+			t.Errorf("aloneAfterSpace(%U), but it is whitespace, ignorable or joins what is before it", r)
+		}
+	}
+	for _, s := range []string{"đ", "ở", "Đ", "ก", "中", "a", "ư"} {
+		if !aloneAfterSpace(" "+s, 1) {
+			t.Errorf("aloneAfterSpace(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", " ", "\t", "\u00a0", "\u0301", "\u200b", "\u3000", "\xc4", "\xe1\xbb"} {
+		if aloneAfterSpace(" "+s, 1) {
+			t.Errorf("aloneAfterSpace(%q) = true", s)
+		}
+	}
+	if n < 1000 {
+		t.Errorf("aloneAfterSpace knows %d characters", n)
+	}
+}
