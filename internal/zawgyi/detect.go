@@ -42,6 +42,10 @@ const scale = 1.1
 func Probability(text string) float64 { return Detect(text).Score }
 
 // Detect weighs the evidence in text for Zawgyi against Unicode.
+//
+// Characters from U+1000 to U+10BF are decoded inline and classed by
+// table (see myanmarClasses); the rest go through utf8 and uclass and
+// zclass, invalid UTF-8 reading as a boundary.
 func Detect(text string) Result {
 	var res Result
 	var ev evidence
@@ -49,11 +53,32 @@ func Detect(text string) Result {
 	// of the text; pu and pz are the roles of p in each encoding.
 	p2, p := rune(-1), rune(-1)
 	pu, pz := outside, outside
-	for _, r := range text {
-		if r == utf8.RuneError {
-			r = -1 // invalid UTF-8 reads as a boundary
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		var ru, rz class
+		switch {
+		case c < utf8.RuneSelf:
+			r, ru, rz = rune(c), outside, outside
+			i++
+			if pu == outside {
+				p2, p = p, r
+				continue
+			}
+		case c == 0xE1 && i+2 < len(text) && text[i+1]-0x80 < 3 && text[i+2]&0xC0 == 0x80:
+			r = 0x1000 + rune(text[i+1]-0x80)<<6 | rune(text[i+2]&0x3F)
+			cl := myanmarClasses[r-firstMyanmar]
+			ru, rz = cl.u, cl.z
+			i += 3
+		default:
+			var n int
+			r, n = utf8.DecodeRuneInString(text[i:])
+			i += n
+			if r == utf8.RuneError {
+				r = -1 // invalid UTF-8 reads as a boundary
+			}
+			ru, rz = uclass(r), zclass(r)
 		}
-		ru, rz := uclass(r), zclass(r)
 		if ru != outside {
 			res.Burmese++
 		}
@@ -71,6 +96,20 @@ func Detect(text string) Result {
 	}
 	return res
 }
+
+// roles are the roles of one character in each encoding.
+type roles struct{ u, z class }
+
+// myanmarClasses holds uclass and zclass of U+1000 to U+10BF, encoded
+// E1 80 80 to E1 82 BF: the Myanmar block and the start of Georgian. It
+// is never changed.
+var myanmarClasses = func() (t [0xC0]roles) {
+	for i := range t {
+		r := firstMyanmar + rune(i)
+		t[i] = roles{uclass(r), zclass(r)}
+	}
+	return t
+}()
 
 // evidence accumulates the weight of evidence for each encoding.
 type evidence struct {

@@ -2,11 +2,13 @@ package zawgyi
 
 import (
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fixtures reads the self-written parallel sentences of testdata.
@@ -159,5 +161,75 @@ func TestScoreScale(t *testing.T) {
 	}
 	if want := 1 / (1 + math.Exp(-2*scale)); math.Abs(r.Score-want) > 1e-12 || r.Score < 0.9 {
 		t.Errorf("score %v, want %v (> 0.9)", r.Score, want)
+	}
+}
+
+// detectSlow is Detect as first written: every character decoded by
+// range and classed by uclass and zclass. Detect must agree with it.
+func detectSlow(text string) Result {
+	var res Result
+	var ev evidence
+	p2, p := rune(-1), rune(-1)
+	pu, pz := outside, outside
+	for _, r := range text {
+		if r == utf8.RuneError {
+			r = -1
+		}
+		ru, rz := uclass(r), zclass(r)
+		if ru != outside {
+			res.Burmese++
+		}
+		if ru != outside || pu != outside {
+			ev.pair(p2, p, r, pu, pz, ru, rz)
+		}
+		p2, p, pu, pz = p, r, ru, rz
+	}
+	if pu != outside {
+		ev.pair(p2, p, -1, pu, pz, outside, outside)
+	}
+	res.Zawgyi, res.Unicode = ev.z, ev.u
+	if res.Burmese > 0 {
+		res.Score = 1 / (1 + math.Exp(-scale*float64(ev.z-ev.u)))
+	}
+	return res
+}
+
+// TestDetectAgreesWithSlow checks Detect against detectSlow on every
+// character from U+0F00 to U+10FF and the Myanmar extensions in
+// context, on the fixtures and on random texts of Burmese, Georgian,
+// ASCII, U+FFFD and invalid bytes.
+func TestDetectAgreesWithSlow(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := Detect(s), detectSlow(s); got != want {
+			t.Fatalf("Detect(%q) = %+v, slow way %+v", s, got, want)
+		}
+	}
+	var runes []rune
+	for r := rune(0x0F00); r <= 0x10FF; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(0xA9E0); r <= 0xAA7F; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
+		for _, ctx := range []string{"%s", "က%s", "%sာ", "ေ%sး", "a%s ", "\xe1\x80%s"} {
+			check(strings.ReplaceAll(ctx, "%s", string(r)))
+		}
+	}
+	uni, zg := fixtures(t)
+	for i := range uni {
+		check(uni[i])
+		check(zg[i])
+	}
+	pieces := []string{"က", "ေ", "ျ", "ြ", "ွ", "ှ", "်", "္", "း", "့", "ာ", "ိ", "ု", "ၚ", "ၾ", "ႏ", "၀", "၇",
+		"ა", "\ufffd", "\xe1", "\xe1\x80", "\xe1\x82", "\xe1\x83\x80", "\xff", " ", "a", "\n", "\uaa60", "ก", "င်္"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(24) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		check(b.String())
 	}
 }

@@ -7,8 +7,9 @@ import (
 )
 
 // FuzzZawgyi checks on any pair of texts that scores lie in [0,1] and
-// follow the evidence, and that the evidence of two texts joined by a
-// space is the sum of their evidence.
+// follow the evidence, that the evidence of two texts joined by a
+// space is the sum of their evidence, and that Detect agrees with
+// detectSlow.
 func FuzzZawgyi(f *testing.F) {
 	uni, zg := fixtures(f)
 	for i := range uni {
@@ -18,6 +19,9 @@ func FuzzZawgyi(f *testing.F) {
 	f.Add("င်္", "\uaa60ေ")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		ra, rb := Detect(a), Detect(b)
+		if ra != detectSlow(a) || rb != detectSlow(b) {
+			t.Fatalf("Detect(%q) = %+v, Detect(%q) = %+v: not as the slow way", a, ra, b, rb)
+		}
 		for _, r := range []Result{ra, rb} {
 			if r.Score < 0 || r.Score > 1 || r.Zawgyi < 0 || r.Unicode < 0 || r.Burmese < 0 {
 				t.Fatalf("result out of range: %+v", r)
