@@ -233,3 +233,30 @@ func TestWindowsAgainstSlow(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeRune checks decodeRune against utf8.DecodeRuneInString on
+// every character, followed by more text and cut short, and on every
+// sequence of up to three bytes that starts with a byte from 0xC0 on.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		r, n := decodeRune(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Fatalf("decodeRune(%q) = %U, %d; utf8 says %U, %d", s, r, n, wr, wn)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		check(s)
+		check(s + "a")
+		check(s[:len(s)-1])
+	}
+	for a := 0xC0; a < 0x100; a++ {
+		for b := range 0x100 {
+			check(string([]byte{byte(a), byte(b)}))
+			for _, c := range []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF} {
+				check(string([]byte{byte(a), byte(b), c}))
+			}
+		}
+	}
+}

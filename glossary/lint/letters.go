@@ -135,7 +135,7 @@ func (t *letterTable) sure(s string, want script.Script, vi bool) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		i += n
 		v, known := t.lookup(r)
 		switch {
@@ -176,4 +176,20 @@ func hasSuffixFold(s, w string) bool {
 		}
 	}
 	return true
+}
+
+// decodeRune is utf8.DecodeRuneInString with the valid sequences of two
+// bytes and those of three from U+0800 to U+CFFF (Thai, Lao, Myanmar,
+// Khmer, Vietnamese letters, punctuation, Han) decoded inline.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 2 {
+		c0, c1 := s[0], s[1]
+		if c0 >= 0xC2 && c0 < 0xE0 && c1&0xC0 == 0x80 {
+			return rune(c0&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+		if len(s) >= 3 && s[2]&0xC0 == 0x80 && (c0 >= 0xE1 && c0 <= 0xEC && c1&0xC0 == 0x80 || c0 == 0xE0 && c1 >= 0xA0 && c1 <= 0xBF) {
+			return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(s[2]&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }
