@@ -50,6 +50,7 @@ type lazyEncoding struct {
 	once sync.Once
 	enc  *tiktoken.Tiktoken
 	err  error
+	memo memo
 }
 
 func (l *lazyEncoding) get(name string) (*tiktoken.Tiktoken, error) {
@@ -92,21 +93,29 @@ func hasModelPrefix(model, p string) bool {
 	return false
 }
 
-// Count returns the number of tokens text costs the model. It never
-// fails: should an encoding not load, it falls back to one token per four
-// bytes.
+// Count returns the number of tokens text costs the model, never more
+// than len(text). It never fails: should an encoding not load, it falls
+// back to one token per four bytes. The counts of recent texts (a few
+// megabytes of them) are remembered, so that an article split again for
+// another language is not counted again.
 func (e *Estimator) Count(model, text string) int {
 	if text == "" {
 		return 0
 	}
-	enc, err := e.encoding(e.Encoding(model))
+	name := e.Encoding(model)
+	l := e.lazy(name)
+	enc, err := l.get(name)
 	if err != nil {
 		return (len(text) + 3) / 4
+	}
+	if n, ok := l.memo.get(text); ok {
+		return n
 	}
 	n := 0
 	for _, seg := range segments(text, maxSegment) {
 		n += len(enc.EncodeOrdinary(seg))
 	}
+	l.memo.put(text, n)
 	return n
 }
 
@@ -115,11 +124,12 @@ func (e *Estimator) Counter(model string) func(string) int {
 	return func(s string) int { return e.Count(model, s) }
 }
 
-func (e *Estimator) encoding(name string) (*tiktoken.Tiktoken, error) {
+// lazy returns the encoding of a name, o200k_base for any but cl100k_base.
+func (e *Estimator) lazy(name string) *lazyEncoding {
 	if name == CL100k {
-		return e.cl100k.get(name)
+		return &e.cl100k
 	}
-	return e.o200k.get(O200k)
+	return &e.o200k
 }
 
 // build loads an encoding's ranks from the embedded files and compiles
