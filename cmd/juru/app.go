@@ -18,6 +18,10 @@ type env struct {
 	stdout, stderr       io.Writer
 	getenv               func(string) string
 	stdoutTTY, stderrTTY bool
+	// setMemoryLimit sets the process's soft memory limit (the real
+	// program's runtime/debug.SetMemoryLimit); nil where juru runs
+	// inside another program, such as the tests.
+	setMemoryLimit func(int64) int64
 }
 
 // app holds what every command shares for one run.

@@ -13,6 +13,7 @@ import (
 	"github.com/juru-cli/juru/internal/atomicfile"
 	"github.com/juru-cli/juru/internal/inputs"
 	"github.com/juru-cli/juru/internal/manifest"
+	"github.com/juru-cli/juru/internal/memlimit"
 	batchrun "github.com/juru-cli/juru/internal/run"
 )
 
@@ -92,6 +93,11 @@ func (b *batchRun) execute(ctx context.Context, m *manifest.Manifest, items []ba
 		// Estimates serve only dry runs and budgets; they cost a token
 		// count of every prompt, so skip them otherwise.
 		task.Estimate = nil
+	}
+	if b.a.setMemoryLimit != nil && len(items) > 1 && !b.bo.dryRun {
+		if n := memlimit.Limit(b.a.getenv, memlimit.Live()); n > 0 {
+			b.a.setMemoryLimit(n)
+		}
 	}
 	r := batchrun.New(batchrun.Options{
 		Manifest: m, Limiter: b.p.limiter, Force: b.bo.force, DryRun: b.bo.dryRun,
