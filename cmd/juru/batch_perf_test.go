@@ -27,6 +27,37 @@ func writeArticles(t testing.TB, dir string, n int) {
 	}
 }
 
+// writeNewsArticles writes n articles of news length under dir: a
+// heading and eight paragraphs, about 2.6 KB, each paragraph its own, so
+// that no two articles share text.
+func writeNewsArticles(t testing.TB, dir string, n int) {
+	t.Helper()
+	sentences := []string{
+		"The China-ASEAN Expo in Nanning drew %d companies from the ten member states and Timor-Leste this year.",
+		"Officials said trade under the Belt and Road Initiative rose by %d.5 percent, to 34.35 billion dollars.",
+		"The Regional Comprehensive Economic Partnership cut tariffs on %d lines of goods from the first of January.",
+		"Delegates from the Association of Southeast Asian Nations met for %d hours to prepare the next summit.",
+	}
+	for i := 0; i < n; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("d%02d", i%20), fmt.Sprintf("article-%04d.md", i))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "# Report %d from Nanning\n", i)
+		for k := range 8 {
+			b.WriteString("\n")
+			for j := range 3 {
+				fmt.Fprintf(&b, sentences[(k+j)%len(sentences)]+" ", i*100+k*10+j)
+			}
+			b.WriteString("\n")
+		}
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestRerunMakesOnlyNeededRequests checks the resume promise on a
 // 100-file folder: an unchanged re-run sends no request, and after one
 // file is edited exactly that file's requests are sent again.
@@ -101,18 +132,20 @@ func BenchmarkJobs16Latency200ms(b *testing.B) {
 }
 
 // BenchmarkMemory5000Files runs juru as a child process over 5,000
-// files into two languages against an instant mock and reports the
-// child's peak resident memory.
+// news-length files (about 2.6 KB each, 13 MB in all) into two languages,
+// with the glossary, against an instant mock, and reports the child's
+// peak resident memory.
 func BenchmarkMemory5000Files(b *testing.B) {
 	root := b.TempDir()
 	in := filepath.Join(root, "news")
-	writeArticles(b, in, 5000)
+	writeNewsArticles(b, in, 5000)
 	srv := startMock(b, mock.Options{})
 	vars := juruEnv(srv, fakeKey, root)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		out := filepath.Join(root, fmt.Sprintf("out%d", i))
-		o := runChild(context.Background(), b, vars, "translate", "--to", "id,th", "--jobs", "16", "--no-cache", "--progress", "none", "-o", out, in)
+		o := runChild(context.Background(), b, vars, "translate", "--to", "id,th", "--jobs", "16", "--no-cache", "--progress", "none",
+			"-g", "../../testdata/glossary/asean.csv", "-o", out, in)
 		if o.code != 0 {
 			b.Fatalf("exit %d\n%s", o.code, o.stderr)
 		}
