@@ -1,7 +1,7 @@
 package lint
 
 import (
-	"unicode/utf8"
+	"math/bits"
 )
 
 // A sieve finds the spans of a text that may hold some of a language's
@@ -131,15 +131,18 @@ func newSieve(t *skeletonTable, forms []string, counts map[uint64]int) *sieve {
 	return s
 }
 
-// roller keeps the last characters of a skeleton, packed as grams are,
-// and tells when a gram of the sieves ends at the last one. The last
-// four are tested at every character against the sieves' windows; the
-// gram is looked up only where they pass.
+// roller tells when a gram of the sieves ends at the last character of
+// a skeleton. The caller keeps the last eight characters, packed as
+// grams are, in hi and lo, and how many it has seen in n (see spans).
+// The last four are tested at every character against the sieves'
+// windows; the gram is looked up only where they pass.
 type roller struct {
-	ss     []*sieve
-	hi, lo uint64 // the last eight characters, packed
-	n      int
-	lens   uint16 // the gram lengths of all sieves
+	ss    []*sieve
+	lens  uint16 // the gram lengths of all sieves
+	least int    // the shortest of them; no gram ends before
+	// windows and shift are those of the first sieve, tested first
+	windows []uint64
+	shift   uint
 }
 
 func newRoller(ss []*sieve) *roller {
@@ -147,84 +150,70 @@ func newRoller(ss []*sieve) *roller {
 	for _, s := range ss {
 		g.lens |= s.lens
 	}
+	if len(ss) > 0 {
+		g.windows, g.shift = ss[0].windows, ss[0].shift
+	}
+	g.least = 1 << 16 // no gram at all
+	if g.lens != 0 {
+		g.least = bits.TrailingZeros16(g.lens)
+	}
 	return g
 }
 
-// reset forgets the characters seen.
-func (g *roller) reset() { g.n, g.hi, g.lo = 0, 0, 0 }
+// roll adds character r to the last ones, hi and lo, of which there
+// are n, and returns them. A space after a space is not added (added is
+// false): a run of white space is one space to matching.
+func roll(hi, lo uint64, n int, r rune) (uint64, uint64, int, bool) {
+	if r == ' ' && lo&0xFFFF == ' ' { // lo is 0 before the first
+		return hi, lo, n, false
+	}
+	return hi<<16 | lo>>48, lo<<16 | uint64(r&0xFFFF), n + 1, true
+}
 
-// push adds a character and reports whether a gram ending with it is in
-// one of the sieves. A space after a space is not added: a run of white
-// space is one space to matching.
-func (g *roller) push(r rune) bool {
-	if r == ' ' && g.n > 0 && g.lo&0xFFFF == ' ' {
+// hit reports whether a gram ending with the last of the n characters
+// hi and lo hold is in one of the sieves.
+func (g *roller) hit(hi, lo uint64, n int) bool {
+	if n < g.least {
 		return false
 	}
-	g.hi = g.hi<<16 | g.lo>>48
-	g.lo = g.lo<<16 | uint64(r&0xFFFF)
-	g.n++
-	if g.lens&(1<<1|1<<2) != 0 && g.short() {
+	if g.lens&(1<<1|1<<2) != 0 && g.short(lo, n) {
 		return true
 	}
-	if g.n < 4 {
+	if n < 4 {
 		return false
 	}
-	x := window(g.lo, 4)
+	x := window(lo, 4)
+	if i := x >> g.shift; len(g.ss) == 1 && g.windows[i/64]&(1<<(i%64)) == 0 {
+		return false // the common case: one sieve, no window passes
+	}
 	for _, s := range g.ss {
 		if i := x >> s.shift; s.windows[i/64]&(1<<(i%64)) == 0 {
 			continue
 		}
-		if s.lens&(1<<4) != 0 && s.has(key(0, g.lo, 4)) {
+		if s.lens&(1<<4) != 0 && s.has(key(0, lo, 4)) {
 			return true
 		}
-		if g.n >= maxGram && s.lens&(1<<maxGram) != 0 && s.has(key(g.hi, g.lo, maxGram)) {
+		if n >= maxGram && s.lens&(1<<maxGram) != 0 && s.has(key(hi, lo, maxGram)) {
 			return true
 		}
 	}
 	return false
 }
 
-// short tests the grams of one and two characters ending with the last.
-func (g *roller) short() bool {
+// short tests the grams of one and two characters ending with the last
+// of the n characters lo holds.
+func (g *roller) short(lo uint64, n int) bool {
 	for _, s := range g.ss {
-		for k := 1; k <= 2 && k <= g.n; k++ {
+		for k := 1; k <= 2 && k <= n; k++ {
 			if s.lens&(1<<k) == 0 {
 				continue
 			}
-			if i := window(g.lo, k) >> s.shift; s.windows[i/64]&(1<<(i%64)) == 0 {
+			if i := window(lo, k) >> s.shift; s.windows[i/64]&(1<<(i%64)) == 0 {
 				continue
 			}
-			if s.has(key(0, g.lo, k)) {
+			if s.has(key(0, lo, k)) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// pushRune adds the skeleton of r, reporting a hit as push does.
-func (g *roller) pushRune(t *skeletonTable, r rune, buf []rune) bool {
-	if r < utf8.RuneSelf {
-		switch {
-		case 'A' <= r && r <= 'Z':
-			r += 'a' - 'A'
-		case uint32(r)-'\t' < 5:
-			r = ' '
-		}
-		return g.push(r)
-	}
-	if r < 0x10000 {
-		switch v := t.page(r)[r&0xFF]; v {
-		case noSkeleton:
-			return false
-		case manySkeleton:
-		default:
-			return g.push(rune(v))
-		}
-	}
-	for _, x := range t.skeleton(r, buf[:0]) {
-		if g.push(x) {
-			return true
 		}
 	}
 	return false

@@ -63,62 +63,99 @@ func (b *breakers) is(r rune) bool {
 // spans returns the spans of text between breakers whose skeleton holds
 // a gram of the sieves, neighbours joined. A breaker followed by a
 // character that may combine with it does not count as one.
+//
+// The last characters of the skeleton are kept in local variables (see
+// roll) and the table of skeletons read inline: this runs on every
+// character of most texts that are not ASCII.
 func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
 	g := newRoller(ss)
 	var out [][2]int
 	var buf []rune
 	start, found := 0, false
-	flush := func(i, next int) {
-		if found {
-			if k := len(out) - 1; k >= 0 && out[k][1] >= start-utf8.UTFMax {
-				out[k][1] = i
-			} else {
-				out = append(out, [2]int{start, i})
-			}
-		}
-		start, found = next, false
-		g.reset()
-	}
+	var hi, lo uint64
+	n := 0
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case brk.ascii[c] && (i+1 == len(text) || text[i+1] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+1:]).BoundaryBefore()):
-				flush(i, i+1)
-			case found:
-			case 'A' <= c && c <= 'Z':
-				found = g.push(rune(c + 'a' - 'A'))
-			case c-'\t' < 5:
-				found = g.push(' ')
-			default:
-				found = g.push(rune(c))
+			if brk.ascii[c] && (i+1 == len(text) || text[i+1] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+1:]).BoundaryBefore()) {
+				if found {
+					out = addSpan(out, start, i)
+				}
+				start, found = i+1, false
+				hi, lo, n = 0, 0, 0
+			} else if !found {
+				r := rune(c)
+				switch {
+				case 'A' <= c && c <= 'Z':
+					r += 'a' - 'A'
+				case c-'\t' < 5:
+					r = ' '
+				}
+				var added bool
+				if hi, lo, n, added = roll(hi, lo, n, r); added {
+					found = g.hit(hi, lo, n)
+				}
 			}
 			i++
 			continue
 		}
 		var r rune
-		n := 3
+		size := 3
 		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
 			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 		}
 		if r < 0x800 || r >= 0xD800 && r < 0xE000 {
-			r, n = utf8.DecodeRuneInString(text[i:])
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if brk.is(r) && (i+n == len(text) || text[i+n] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+n:]).BoundaryBefore()) {
-			flush(i, i+n)
-		} else if !found {
-			found = g.pushRune(t, r, buf)
+		switch {
+		case brk.is(r) && (i+size == len(text) || text[i+size] < utf8.RuneSelf || norm.NFC.PropertiesString(text[i+size:]).BoundaryBefore()):
+			if found {
+				out = addSpan(out, start, i)
+			}
+			start, found = i+size, false
+			hi, lo, n = 0, 0, 0
+		case found:
+		default:
+			v := uint32(manySkeleton)
+			if r < 0x10000 {
+				v = t.page(r)[r&0xFF]
+			}
+			switch v {
+			case noSkeleton:
+			case manySkeleton:
+				// several characters, or one beyond the Basic
+				// Multilingual Plane
+				buf = t.skeleton(r, buf[:0])
+				for _, x := range buf {
+					var added bool
+					if hi, lo, n, added = roll(hi, lo, n, x); added && g.hit(hi, lo, n) {
+						found = true
+						break
+					}
+				}
+			default:
+				var added bool
+				if hi, lo, n, added = roll(hi, lo, n, rune(v)); added {
+					found = g.hit(hi, lo, n)
+				}
+			}
 		}
-		i += n
+		i += size
 	}
 	if found {
-		if k := len(out) - 1; k >= 0 && out[k][1] >= start-utf8.UTFMax {
-			out[k][1] = len(text)
-		} else {
-			out = append(out, [2]int{start, len(text)})
-		}
+		out = addSpan(out, start, len(text))
 	}
 	return out
+}
+
+// addSpan adds the span [start, end) to out, joined to the last one when
+// at most a character lies between them.
+func addSpan(out [][2]int, start, end int) [][2]int {
+	if k := len(out) - 1; k >= 0 && out[k][1] >= start-utf8.UTFMax {
+		out[k][1] = end
+		return out
+	}
+	return append(out, [2]int{start, end})
 }
 
 // sieved returns the matches of m in the spans of p's text that the
