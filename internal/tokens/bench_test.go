@@ -18,26 +18,43 @@ func article(b *testing.B) string {
 	return randomText(rand.New(rand.NewPCG(1, 2)), 2500)
 }
 
+// BenchmarkCount counts the article afresh each time (the memo
+// forgotten), and once it is remembered.
 func BenchmarkCount(b *testing.B) {
 	text := article(b)
 	for _, model := range []string{"gpt-4o", "gpt-4"} {
-		b.Run(model, func(b *testing.B) {
-			e := New()
-			e.Count(model, "warm up")
-			b.SetBytes(int64(len(text)))
-			for b.Loop() {
-				e.Count(model, text)
+		for _, remembered := range []bool{false, true} {
+			name := model + "/new"
+			if remembered {
+				name = model + "/remembered"
 			}
-		})
+			b.Run(name, func(b *testing.B) {
+				e := New()
+				l := e.lazy(e.Encoding(model))
+				e.Count(model, "warm up")
+				if remembered {
+					e.Count(model, text)
+				}
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					if !remembered {
+						l.memo.forget()
+					}
+					e.Count(model, text)
+				}
+			})
+		}
 	}
 }
 
 func BenchmarkCountThai(b *testing.B) {
 	text := strings.Repeat("ประเทศไทยและกัมพูชาร่วมมือกัน ", 400)
 	e := New()
+	l := e.lazy(O200k)
 	e.Count("gpt-4o", "warm up")
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
+		l.memo.forget()
 		e.Count("gpt-4o", text)
 	}
 }
