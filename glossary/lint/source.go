@@ -78,7 +78,7 @@ func (s *source) glossaryMatches(l *Linter) []glossary.Match {
 		if ld.matcher == nil {
 			return
 		}
-		if all := l.allSieve(ld); all != nil && !mostlyASCII(s.page.doc.Text) {
+		if all := l.allSieve(ld); all != nil && !matcherQuick(s.page.doc.Text) {
 			s.matches = sieved(l.skeletons, []*sieve{all}, ld.breakers, ld.matcher, s.page)
 			return
 		}

@@ -166,14 +166,14 @@ func addSpan(out [][2]int, start, end int) [][2]int {
 // start and end at its edges in both. The text is not split in a
 // character's normalization segment (see spans).
 //
-// The sieve does not pay where the matcher is quick, on ASCII text (see
-// mostlyASCII), nor where the forms are dense: it flags much of a text
+// The sieve does not pay where the matcher is quick, on text in ASCII,
+// Latin or Han (see matcherQuick), nor where the forms are dense: it flags much of a text
 // and costs more than it saves. When it flags more than a quarter of the
 // first sampleBytes, the matcher reads the whole text. Spans less than
 // joinGap apart are matched together, to call the matcher less often.
 func sieved(t *skeletonTable, ss []*sieve, brk *breakers, m *glossary.Matcher, p *page) []glossary.Match {
 	text := p.doc.Text
-	if mostlyASCII(text) {
+	if matcherQuick(text) {
 		return m.FindAll(text)
 	}
 	if cut := sampleCut(brk, text); cut > 0 {
@@ -212,15 +212,34 @@ const (
 	joinGap     = 256
 )
 
-// mostlyASCII reports whether nine in ten of the first sampleBytes of
-// text are ASCII.
-func mostlyASCII(text string) bool {
+// matcherQuick reports whether the matcher reads text about as fast as
+// the sieve does, so that sieving cannot pay: nine in ten of the first
+// sampleBytes are in ASCII characters, in Latin letters of two bytes
+// (U+0080 to U+027F), in Latin Extended Additional (Vietnamese), in
+// the CJK blocks from U+3000 to U+9FFF (kana, ideographs), in General
+// Punctuation or in fullwidth forms (U+FF00 to U+FF7F). Text in Thai,
+// Lao, Khmer or Burmese, which the matcher reads slowest, is sieved.
+func matcherQuick(text string) bool {
 	s := text[:min(len(text), sampleBytes)]
 	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
 			n++
+			i++
+			continue
+		case c >= 0xC2 && c <= 0xC9:
+			n += 2
+			i += 2
+			continue
+		case c == 0xE1 && i+1 < len(s) && s[i+1]-0xB8 < 4, c >= 0xE3 && c <= 0xE9,
+			c == 0xE2 && i+1 < len(s) && s[i+1]-0x80 < 2, c == 0xEF && i+1 < len(s) && s[i+1]-0xBC < 2:
+			n += 3
+			i += 3
+			continue
 		}
+		i++
 	}
 	return 10*n >= 9*len(s)
 }

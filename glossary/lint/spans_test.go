@@ -153,3 +153,25 @@ func TestSpansShortGrams(t *testing.T) {
 		t.Fatal("no span flagged: the test checks nothing")
 	}
 }
+
+func TestMatcherQuick(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"english", "The Asian Development Bank met in Nanning on Tuesday.", true},
+		{"vietnamese", "Người dân Việt Nam đã đến đó và ở lại đây được ba ngày.", true},
+		{"chinese", "中国与东盟国家在南宁举行会议，讨论合作。", true},
+		{"chinese punctuation", "“中国”，（东盟）、“南宁”；“合作”！", true},
+		{"japanese", "東京でアジア開発銀行の会議が開かれた。", true},
+		{"thai", "ธนาคารพัฒนาเอเชียประชุมที่หนานหนิง", false},
+		{"burmese", "အာရှဖွံ့ဖြိုးရေးဘဏ်", false},
+		{"khmer", "ធនាគារអភិវឌ្ឍន៍អាស៊ី", false},
+		{"decomposed vietnamese", norm.NFD.String("Người dân Việt Nam đã đến đó và ở lại đây được ba ngày."), false},
+	}
+	for _, tt := range tests {
+		if got := matcherQuick(tt.text); got != tt.want {
+			t.Errorf("%s: matcherQuick = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

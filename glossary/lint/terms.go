@@ -19,7 +19,7 @@ func (l *Linter) matches(ld *langData, p *page, src []glossary.Match) []glossary
 	if ld.matcher == nil || !l.on(TermMissing) && !l.on(TermForbidden) && !l.on(TermCase) {
 		return nil
 	}
-	if ld.sieve == nil || mostlyASCII(p.doc.Text) {
+	if ld.sieve == nil || matcherQuick(p.doc.Text) {
 		return ld.matcher.FindAll(p.doc.Text)
 	}
 	ss := []*sieve{ld.sieve}
