@@ -186,3 +186,24 @@ func userCacheDir(getenv func(string) string) (string, error) {
 	}
 	return "", errors.New("$HOME is not set")
 }
+
+// sourcePath is where an input was read, as the manifest in outDir
+// records it: relative to outDir where a relative path leads there,
+// absolute otherwise, empty for standard input or an unknown place.
+func sourcePath(outDir string, in inputs.Input) string {
+	if in.IsStdin() || outDir == "" {
+		return ""
+	}
+	src, err := filepath.Abs(in.Path)
+	if err != nil {
+		return ""
+	}
+	out, err := filepath.Abs(outDir)
+	if err != nil {
+		return filepath.ToSlash(src)
+	}
+	if rel, err := filepath.Rel(out, src); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(src)
+}

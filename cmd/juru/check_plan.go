@@ -127,15 +127,15 @@ func isManifestFolder(path string) bool {
 }
 
 // manifestJobs lists the outputs a folder's manifest records, each with
-// its source when it can be found under the source root.
+// its source when it can be found (see findSource).
 func (a *app) manifestJobs(dir string, o checkOptions) ([]checkJob, error) {
 	recs, err := a.loadManifestRecords(dir)
 	if err != nil {
 		return nil, err
 	}
-	root := o.sourceRoot
-	if root == "" {
-		root = "."
+	where := "where the manifest says they were read, nor under the working folder"
+	if o.sourceRoot != "" {
+		where = "under " + o.sourceRoot
 	}
 	var jobs []checkJob
 	missing := 0
@@ -155,21 +155,45 @@ func (a *app) manifestJobs(dir string, o checkOptions) ([]checkJob, error) {
 		case r.Source == "" || r.Source == inputs.StdinRel:
 			j.note = "translated from standard input: checked on its own"
 		default:
-			src := filepath.Join(root, filepath.FromSlash(r.Source))
-			if st, err := os.Stat(src); err == nil && !st.IsDir() {
+			if src, ok := findSource(dir, o.sourceRoot, r); ok {
 				j.source, j.sourceHash = src, r.SourceHash
 			} else {
 				missing++
-				j.note = fmt.Sprintf("source %s not found under %s: checked on its own (give --source-root)", r.Source, root)
+				j.note = fmt.Sprintf("source %s not found: checked on its own (give --source-root)", r.Source)
 			}
 		}
 		jobs = append(jobs, j)
 	}
 	if missing > 0 {
-		fmt.Fprintf(a.stderr, "juru: warning: %s: the sources of %s were not found under %s; they were checked on their own (give --source-root DIR)\n",
-			dir, plural(missing, "translation"), root)
+		fmt.Fprintf(a.stderr, "juru: warning: %s: the sources of %s were not found %s; they were checked on their own (give --source-root DIR)\n",
+			dir, plural(missing, "translation"), where)
 	}
 	return jobs, nil
+}
+
+// findSource finds the source of a manifest record of the folder dir:
+// under root when one is given; else where the record says it was read
+// (relative to dir), then under the working folder.
+func findSource(dir, root string, r manifest.Record) (string, bool) {
+	var candidates []string
+	switch {
+	case root != "":
+		candidates = append(candidates, filepath.Join(root, filepath.FromSlash(r.Source)))
+	default:
+		if p := filepath.FromSlash(r.SourcePath); p != "" {
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(dir, p)
+			}
+			candidates = append(candidates, p)
+		}
+		candidates = append(candidates, filepath.FromSlash(r.Source))
+	}
+	for _, c := range candidates {
+		if st, err := os.Stat(c); err == nil && !st.IsDir() {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // loadManifestRecords reads a folder's manifest and its shards, keeping

@@ -349,7 +349,8 @@ func (o summarizeOptions) items(ins []inputs.Input) ([]batchrun.Item, *digester,
 			}
 			items = append(items, batchrun.Item{
 				Key:    manifest.Key{Task: "summarize", Source: in.Rel, Lang: l.Code},
-				Output: out, Data: itemData{in: in, index: len(items)},
+				Output: out, SourcePath: sourcePath(o.batch.outDir, in),
+				Data: itemData{in: in, index: len(items)},
 			})
 		}
 	}

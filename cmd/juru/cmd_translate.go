@@ -207,7 +207,8 @@ func translateItems(o translateOptions, ins []inputs.Input) ([]batchrun.Item, er
 			}
 			items = append(items, batchrun.Item{
 				Key:    manifest.Key{Task: "translate", Source: in.Rel, Lang: l.Code},
-				Output: out, Data: itemData{in: in, index: len(items)},
+				Output: out, SourcePath: sourcePath(o.batch.outDir, in),
+				Data: itemData{in: in, index: len(items)},
 			})
 		}
 	}

@@ -91,6 +91,11 @@ type Record struct {
 	// zero. It orders records in Merge and never decides freshness.
 	Time time.Time `json:"time"`
 	Key
+	// SourcePath is where the source was read: slash-separated and
+	// relative to the output folder, or absolute where no relative path
+	// leads there; empty for standard input. It tells juru check where
+	// to find the source and never decides freshness.
+	SourcePath string `json:"source_path,omitempty"`
 	// SourceHash is the SHA-256 (hex) of the decoded source text.
 	SourceHash string `json:"source_hash"`
 	// Fingerprint is the caller's opaque digest of model, prompt version,

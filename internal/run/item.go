@@ -17,6 +17,9 @@ type Item struct {
 	// Output is the output file, slash-separated, relative to the
 	// output folder (see inputs.OutRel).
 	Output string
+	// SourcePath is where the source was read, for the manifest (see
+	// manifest.Record.SourcePath).
+	SourcePath string
 	// Fingerprint is the caller's digest of model, prompt version,
 	// options and applicable glossary entries; with the source hash it
 	// decides whether a recorded output is up to date.

@@ -123,7 +123,7 @@ func (r *Runner) record(ctx context.Context, it Item, src Source, prev manifest.
 		res.Status = StatusCanceled
 		return
 	}
-	rec := manifest.Record{Key: it.Key, SourceHash: src.Hash, Fingerprint: it.Fingerprint,
+	rec := manifest.Record{Key: it.Key, SourcePath: it.SourcePath, SourceHash: src.Hash, Fingerprint: it.Fingerprint,
 		Usage: res.Usage, Requests: res.Requests, Cached: res.Cached, Attempts: res.Attempts,
 		LoadMS: res.Load.Milliseconds(), RunMS: res.Run.Milliseconds()}
 	if err == nil {
