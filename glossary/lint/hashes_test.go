@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/juru-cli/juru/internal/script"
 	"golang.org/x/text/cases"
@@ -104,6 +105,16 @@ func TestLettersAgreeWithProfile(t *testing.T) {
 			}
 		}
 	}
+	// and knows nothing else
+	for c := rune(-1); c < 0x30000; c++ {
+		in := false
+		for _, rg := range letterRanges {
+			in = in || c >= rg[0] && c < rg[1]
+		}
+		if _, ok := lt.lookup(c); ok != in {
+			t.Fatalf("%U: known %v, in letterRanges %v", c, ok, in)
+		}
+	}
 	// every Latin letter counts, a w that starts no "www." too
 	if s := "กขคงจฉชซฌญ wwwwww wwwwww"; lt.sure(s, script.Thai, false) {
 		t.Errorf("sure of %q, which script.Check finds mostly Latin", s)
@@ -158,6 +169,80 @@ func TestSkeletonOfMatches(t *testing.T) {
 				a, b := string(st.skeletonString(m.Text(text))), string(st.skeletonString(m.Form.Text))
 				if a != b {
 					t.Fatalf("%s: match %q of %q: skeletons %q and %q", lang, m.Text(text), m.Form.Text, a, b)
+				}
+			}
+		}
+	}
+}
+
+// sureSlow is letterTable.sure with every character decoded by utf8.
+func (t *letterTable) sureSlow(s string, want script.Script, vi bool) bool {
+	if want == script.Han || want == script.Other {
+		return false
+	}
+	own, latin, other := 0, 0, 0
+	sawViet := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			cls := t.ascii[c]
+			if cls&asciiMarkup != 0 && markupAt(s, i) {
+				return false
+			}
+			latin += int(cls & asciiLetter)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		v, known := t.lookup(r)
+		switch {
+		case !known:
+			if r == 0xFEFF || r >= 0x3000 && r <= 0x3003 {
+				continue // byte-order mark, CJK space and stops
+			}
+			return false
+		case v == 0:
+			continue
+		}
+		sawViet = sawViet || v&viet != 0
+		switch sc := script.Script(v&scriptM - 1); {
+		case sc == want:
+			own++
+		case sc == script.Latin:
+			latin++
+		default:
+			other++
+		}
+	}
+	if want == script.Latin {
+		return other == 0 && (!vi || sawViet || latin < script.DefaultDiacriticSpan)
+	}
+	return own > 0 && own >= latin+3*other
+}
+
+// TestSureAgreesWithSlow checks sure against sureSlow on random texts of
+// tricky pieces, random bytes and every character of the table's blocks.
+func TestSureAgreesWithSlow(t *testing.T) {
+	lt := newLetterTable()
+	r := rand.New(rand.NewPCG(13, 14))
+	var texts []string
+	for range 3000 {
+		texts = append(texts, trickyText(r, 1+r.IntN(30)))
+		b := make([]byte, r.IntN(24))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		texts = append(texts, "ก"+string(b)+"ข")
+	}
+	for c := rune(0x80); c < 0x30000; c += 7 {
+		texts = append(texts, "กข"+string(c), "ab"+string(c)+"ệ")
+	}
+	for _, s := range texts {
+		for _, want := range []script.Script{script.Latin, script.Thai, script.Khmer, script.Lao, script.Myanmar} {
+			for _, vi := range []bool{false, true} {
+				if got, slow := lt.sure(s, want, vi), lt.sureSlow(s, want, vi); got != slow {
+					t.Fatalf("sure(%q, %v, %v) = %v, slow way %v", s, want, vi, got, slow)
 				}
 			}
 		}

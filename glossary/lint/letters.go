@@ -24,10 +24,19 @@ const (
 // script.Profile counts them as letters and of which script. It is built
 // by asking script.Profile about each character, so the two agree.
 type letterTable struct {
-	class [len(letterRanges)][]uint8
+	// class holds, for each character below letterEnd, its class with
+	// knownClass set when letterRanges holds it.
+	class []uint16
 	// ascii classes the ASCII characters: asciiLetter, asciiMarkup
 	ascii [utf8.RuneSelf]uint8
 }
+
+const (
+	// letterEnd is the end of the last of letterRanges.
+	letterEnd = 0x2070
+	// knownClass marks the characters of letterRanges in class.
+	knownClass = 0x100
+)
 
 // ASCII classes of letterTable.ascii.
 const (
@@ -36,7 +45,7 @@ const (
 )
 
 func newLetterTable() *letterTable {
-	t := &letterTable{}
+	t := &letterTable{class: make([]uint16, letterEnd)}
 	for c := range utf8.RuneSelf {
 		if (c|0x20)-'a' < 26 {
 			t.ascii[c] |= asciiLetter
@@ -45,19 +54,19 @@ func newLetterTable() *letterTable {
 			t.ascii[c] |= asciiMarkup
 		}
 	}
-	for k, rg := range letterRanges {
-		t.class[k] = make([]uint8, rg[1]-rg[0])
+	for _, rg := range letterRanges {
 		for r := rg[0]; r < rg[1]; r++ {
+			t.class[r] = knownClass
 			c := script.Profile(string(r))
 			if c.Total() == 0 {
 				continue
 			}
 			s, _ := c.Dominant()
-			v := uint8(1 + s)
+			v := uint16(1 + s)
 			if c.Vietnamese > 0 {
 				v |= viet
 			}
-			t.class[k][r-rg[0]] = v
+			t.class[r] |= v
 		}
 	}
 	return t
@@ -65,25 +74,11 @@ func newLetterTable() *letterTable {
 
 // lookup returns the class of r and whether the table knows r.
 func (t *letterTable) lookup(r rune) (uint8, bool) {
-	k := 0
-	switch {
-	case r < 0x0E00:
-		k = 0
-	case r < 0x1000:
-		k = 1
-	case r < 0x1780:
-		k = 2
-	case r < 0x1E00:
-		k = 3
-	case r < 0x2000:
-		k = 4
-	default:
-		k = 5
+	if r < 0 || r >= letterEnd {
+		return 0, false
 	}
-	if rg := letterRanges[k]; r >= rg[0] && r < rg[1] {
-		return t.class[k][r-rg[0]], true
-	}
-	return 0, false
+	x := t.class[r]
+	return uint8(x), x&knownClass != 0
 }
 
 // markupByte marks the bytes at which script.Profile may skip markup (a
@@ -135,7 +130,16 @@ func (t *letterTable) sure(s string, want script.Script, vi bool) bool {
 			i++
 			continue
 		}
-		r, n := decodeRune(s[i:])
+		var r rune
+		n := 3
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// three bytes, decoded inline: the scripts of South-East
+			// Asia
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		}
+		if r < 0x800 || r >= 0xD800 && r < 0xE000 {
+			r, n = decodeRune(s[i:])
+		}
 		i += n
 		v, known := t.lookup(r)
 		switch {
