@@ -71,6 +71,7 @@ func (a *app) cli() *cli.App {
 	for _, cmd := range c.Commands {
 		setUsageHandler(cmd)
 	}
+	withDeadlines(c.Commands)
 	return c
 }
 

@@ -22,6 +22,7 @@ type configFile struct {
 	APIVersion string   `toml:"api_version"`
 	Temp       *float64 `toml:"temperature"`
 	Timeout    duration `toml:"timeout"`
+	Deadline   duration `toml:"deadline"`
 	MaxRetries *int     `toml:"max_retries"`
 	RPM        int      `toml:"rpm"`
 	TPM        int      `toml:"tpm"`

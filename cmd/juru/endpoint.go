@@ -54,6 +54,7 @@ func endpointFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "temperature", Usage: "sampling temperature `T`; default 0 (deterministic), left to the server for reasoning models", Category: "Endpoint"},
 		&cli.IntFlag{Name: "seed", Usage: "sampling `SEED` for endpoints that support reproducible answers", Category: "Endpoint"},
 		&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, Usage: "time limit per request `DURATION`", Category: "Endpoint"},
+		deadlineFlag(),
 		&cli.IntFlag{Name: "max-retries", Value: 2, Usage: "retries per request after 408, 409, 429, 5xx and network errors", Category: "Endpoint"},
 		&cli.IntFlag{Name: "rpm", Usage: "pace requests to `N` per minute (default: learned from the endpoint's rate-limit headers)", Category: "Endpoint"},
 		&cli.IntFlag{Name: "tpm", Usage: "pace tokens to `N` per minute (default: learned from the endpoint's rate-limit headers)", Category: "Endpoint"},

@@ -27,8 +27,8 @@ const exitCodesHelp = `EXIT CODES:
    0    success
    1    glossary violations remain in what was produced; findings (check)
    2    usage or input error
-   3    endpoint failure after retries (auth, quota, model not found, unreachable)
-   4    some items of a multi-item run failed
+   3    endpoint failure after retries (auth, quota, model not found, unreachable, --deadline)
+   4    some items of a multi-item run failed or were not done by --deadline
    130  interrupted
 `
 
@@ -89,6 +89,7 @@ func exitCode(ctx context.Context, err error) int {
 		api    *llm.APIError
 		unr    *llm.UnreachableError
 		noEP   *noEndpointError
+		dl     *deadlineError
 	)
 	switch {
 	case err == nil:
@@ -102,6 +103,11 @@ func exitCode(ctx context.Context, err error) int {
 		return exitUsage
 	case errors.As(err, &part):
 		return exitPartial
+	case errors.As(err, &dl):
+		if dl.total > 1 {
+			return exitPartial
+		}
+		return exitEndpoint
 	case errors.As(err, &api), errors.As(err, &unr), errors.As(err, &noEP):
 		return exitEndpoint
 	case errors.As(err, &viol):

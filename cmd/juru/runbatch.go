@@ -150,6 +150,13 @@ func (b *batchRun) finish(ctx context.Context, s *batchrun.Summary, runErr error
 			return &inputError{fmt.Errorf("report: %w", err)}
 		}
 	}
+	var dl *deadlineError
+	if ctx.Err() != nil && errors.As(context.Cause(ctx), &dl) {
+		if s == nil {
+			return dl
+		}
+		return &deadlineError{d: dl.d, done: len(s.Items) - s.Pending(), total: len(s.Items)}
+	}
 	if ctx.Err() != nil {
 		if s != nil {
 			fmt.Fprintf(b.a.stderr, "juru: interrupted: %d of %d items are done and kept; run the same command again to do the other %d\n",
