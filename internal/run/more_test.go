@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -266,7 +267,48 @@ func TestStaleTempsRemoved(t *testing.T) {
 	if _, err := os.Stat(other); err != nil {
 		t.Error("a file that only looks alike was removed")
 	}
-	if got := escapeGlob(`a*b?[c]\d`); got != `a\*b\?\[c]\\d` {
-		t.Errorf("escapeGlob %q", got)
+}
+
+func TestTempFor(t *testing.T) {
+	for name, want := range map[string]string{
+		".a000.id.md.tmp-12345": "a000.id.md",
+		".a.tmp-b.md.tmp-9":     "a.tmp-b.md",
+		".a*.id.md.tmp-1":       "a*.id.md",
+		"a000.id.md.tmp-12345":  "",
+		".tmp-1":                "",
+		".a000.id.md":           "",
+	} {
+		got, ok := tempFor(name)
+		if got != want || ok != (want != "") {
+			t.Errorf("tempFor(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}
+
+func TestStaleTempsReadsEachFolderOnce(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{".a.md.tmp-1", ".a.md.tmp-2", ".b.md.tmp-3", "c.md"} {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var s staleTemps
+	got := s.take(dir, "a.md")
+	slices.Sort(got)
+	if want := []string{filepath.Join(dir, ".a.md.tmp-1"), filepath.Join(dir, ".a.md.tmp-2")}; !slices.Equal(got, want) {
+		t.Errorf("take a.md = %q, want %q", got, want)
+	}
+	if got := s.take(dir, "a.md"); len(got) != 0 {
+		t.Errorf("a second take of a.md = %q", got)
+	}
+	// the folder is not read again: b.md's temporary is known already
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.take(dir, "b.md"); len(got) != 1 || got[0] != filepath.Join(dir, ".b.md.tmp-3") {
+		t.Errorf("take b.md = %q", got)
+	}
+	if got := s.take(filepath.Join(dir, "missing"), "x.md"); len(got) != 0 {
+		t.Errorf("take in a missing folder = %q", got)
 	}
 }

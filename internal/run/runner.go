@@ -94,6 +94,9 @@ type Runner struct {
 	runErr    error
 
 	eventMu sync.Mutex
+
+	// stale finds what interrupted writes left in the output folders.
+	stale staleTemps
 }
 
 // New returns a Runner.

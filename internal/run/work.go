@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/juru-cli/juru/internal/atomicfile"
 	"github.com/juru-cli/juru/internal/inputs"
@@ -163,21 +162,8 @@ func (r *Runner) write(rel string, content []byte) error {
 	if err != nil {
 		return err
 	}
-	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(p), "."+escapeGlob(filepath.Base(p))+".tmp-*"))
-	for _, s := range stale {
+	for _, s := range r.stale.take(filepath.Dir(p), filepath.Base(p)) {
 		_ = os.Remove(s)
 	}
 	return atomicfile.WriteFile(p, content, 0o644)
-}
-
-// escapeGlob quotes the pattern characters of a file name.
-func escapeGlob(name string) string {
-	var b strings.Builder
-	for _, r := range name {
-		if strings.ContainsRune(`*?[\\`, r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
