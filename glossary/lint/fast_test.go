@@ -232,6 +232,33 @@ func TestWindowsAgainstSlow(t *testing.T) {
 			t.Fatalf("%q: windows %v, want %v", text, got, want)
 		}
 	}
+	// Latin and Vietnamese letters, digits of two and three bytes,
+	// invalid and cut sequences
+	pieces := []string{"a", " ", "1", "9", "ư", "ễ", "é", "Ð", "ɏ", "ʀ", "\xc3", "\xc9", "\xca", "\xc3\x31", "٣", "۵", "߀",
+		"๓", "໙", "၁", "១", "８", "\xe0", "\xe0\xb9", "\xf0\x9f\x98\x80", "\xff", "\x80", "ลาว", "đường"}
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(60) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want := d.windows(text), slowWindows(text); !slices.Equal(got, want) {
+			t.Fatalf("%q: windows %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestDigitOrLead(t *testing.T) {
+	for c := range 256 {
+		w := uint64(c) << 24
+		want := c >= '0' && c <= '9' || c >= 0xCA
+		if got := digitOrLead(w)>>31&1 != 0; got != want {
+			t.Errorf("digitOrLead(%#x) = %v", c, got)
+		}
+		if digitOrLead(w)&^(0x80<<24) != 0 {
+			t.Errorf("digitOrLead(%#x) flags other bytes", c)
+		}
+	}
 }
 
 // TestDecodeRune checks decodeRune against utf8.DecodeRuneInString on

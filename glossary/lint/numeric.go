@@ -79,9 +79,11 @@ func (t *digitTable) windows(text string) [][2]int {
 	}
 	for i := 0; i < len(text); {
 		if i+8 <= len(text) {
-			// eight bytes at a time past those neither digits nor
-			// part of other characters
-			m := digitOrHigh(load64(text[i:]))
+			// eight bytes at a time past those that are neither
+			// digits nor the first bytes of characters from U+0280 on:
+			// ASCII, Latin letters of two bytes and the continuation
+			// bytes of any character, none of them a digit
+			m := digitOrLead(load64(text[i:]))
 			if m == 0 {
 				i += 8
 				continue
@@ -141,6 +143,17 @@ func digitOrHigh(w uint64) uint64 {
 	x := w & low // no carries cross bytes below 0x80
 	digit := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones)
 	return (digit | w) & high
+}
+
+// digitOrLead has the high bit of each byte of w set where that byte is
+// an ASCII digit or 0xCA or above: the first byte of a character from
+// U+0280 on, or no byte of UTF-8.
+func digitOrLead(w uint64) uint64 {
+	const ones, high, low = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	x := w & low // no carries cross bytes below 0x80
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones) &^ w
+	lead := (x + (0x80-0x4A)*ones) & w // 0xCA and above
+	return (digit | lead) & high
 }
 
 // load64 reads the first eight bytes of s as a little-endian word.
