@@ -8,22 +8,14 @@ import (
 // The pre-tokenizer patterns of the two encodings, as OpenAI publishes
 // them: they cut text into pieces (words with their leading space,
 // numbers of up to three digits, runs of punctuation, runs of space)
-// before byte-pair merging.
+// before byte-pair merging. pieces.go follows them by hand; the tests
+// run them to check it.
 const (
 	o200kPattern = `[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?` +
 		`|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?` +
 		`|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`
 	cl100kPattern = `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`
 )
-
-// special returns the special tokens of an encoding. Counting treats
-// them as ordinary text, but the tokenizer needs to know them.
-func special(name string) map[string]int {
-	if name == CL100k {
-		return map[string]int{"<|endoftext|>": 100257, "<|fim_prefix|>": 100258, "<|fim_middle|>": 100259, "<|fim_suffix|>": 100260, "<|endofprompt|>": 100276}
-	}
-	return map[string]int{"<|endoftext|>": 199999, "<|endofprompt|>": 200018}
-}
 
 // maxSegment bounds the bytes encoded at once. Byte-pair merging costs
 // the square of a piece's length, so a long run without spaces (Thai,

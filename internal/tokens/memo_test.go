@@ -8,14 +8,11 @@ import (
 	"unsafe"
 )
 
-// uncounted counts text the slow way: every segment encoded, no memo.
+// uncounted counts text the slow way: every segment encoded by the
+// tokenizer library, no memo.
 func uncounted(t *testing.T, e *Estimator, model, text string) int {
 	t.Helper()
-	name := e.Encoding(model)
-	enc, err := e.lazy(name).get(name)
-	if err != nil {
-		t.Fatal(err)
-	}
+	enc := reference(t, e.Encoding(model))
 	n := 0
 	for _, seg := range segments(text, maxSegment) {
 		n += len(enc.EncodeOrdinary(seg))

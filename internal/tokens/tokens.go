@@ -22,8 +22,8 @@ package tokens
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
-	tiktoken "github.com/pkoukk/tiktoken-go"
 	loader "github.com/pkoukk/tiktoken-go-loader"
 )
 
@@ -45,17 +45,17 @@ type Estimator struct {
 // New returns an Estimator.
 func New() *Estimator { return &Estimator{} }
 
-// lazyEncoding builds one encoding once.
+// lazyEncoding loads one encoding's ranks once.
 type lazyEncoding struct {
-	once sync.Once
-	enc  *tiktoken.Tiktoken
-	err  error
-	memo memo
+	once  sync.Once
+	ranks map[string]int
+	err   error
+	memo  memo
 }
 
-func (l *lazyEncoding) get(name string) (*tiktoken.Tiktoken, error) {
-	l.once.Do(func() { l.enc, l.err = build(name) })
-	return l.enc, l.err
+func (l *lazyEncoding) get(name string) (map[string]int, error) {
+	l.once.Do(func() { l.ranks, l.err = build(name) })
+	return l.ranks, l.err
 }
 
 // Encoding returns the name of the encoding that counts for a model.
@@ -93,29 +93,40 @@ func hasModelPrefix(model, p string) bool {
 	return false
 }
 
-// Count returns the number of tokens text costs the model, never more
-// than len(text). It never fails: should an encoding not load, it falls
-// back to one token per four bytes. The counts of recent texts (a few
-// megabytes of them) are remembered, so that an article split again for
-// another language is not counted again.
+// Count returns the number of tokens text costs the model: what the
+// tokenizer library's EncodeOrdinary makes of it, never more than
+// len(text) for valid UTF-8. It never fails: should an encoding not
+// load, it falls back to one token per four bytes. The counts of recent
+// texts (a few megabytes of them) are remembered, so that an article
+// split again for another language is not counted again.
 func (e *Estimator) Count(model, text string) int {
 	if text == "" {
 		return 0
 	}
 	name := e.Encoding(model)
 	l := e.lazy(name)
-	enc, err := l.get(name)
+	ranks, err := l.get(name)
 	if err != nil {
 		return (len(text) + 3) / 4
 	}
 	if n, ok := l.memo.get(text); ok {
 		return n
 	}
-	n := 0
-	for _, seg := range segments(text, maxSegment) {
-		n += len(enc.EncodeOrdinary(seg))
+	key := text
+	if !utf8.ValidString(text) {
+		// as the library reads it: each bad byte a U+FFFD
+		text = string([]rune(text))
 	}
-	l.memo.put(text, n)
+	pat := patO200k
+	if name == CL100k {
+		pat = patCL100k
+	}
+	n := 0
+	var buf mergeBuf
+	for _, seg := range segments(text, maxSegment) {
+		pat.pieces(seg, func(p string) { n += bpeCount(p, ranks, &buf) })
+	}
+	l.memo.put(key, n)
 	return n
 }
 
@@ -132,27 +143,8 @@ func (e *Estimator) lazy(name string) *lazyEncoding {
 	return &e.o200k
 }
 
-// build loads an encoding's ranks from the embedded files and compiles
-// its pre-tokenizer, without the network and without touching the
-// tiktoken package's global loader.
-func build(name string) (*tiktoken.Tiktoken, error) {
-	ranks, err := loader.NewOfflineLoader().LoadTiktokenBpe(name + ".tiktoken")
-	if err != nil {
-		return nil, err
-	}
-	pattern, specials := o200kPattern, special(name)
-	if name == CL100k {
-		pattern = cl100kPattern
-	}
-	core, err := tiktoken.NewCoreBPE(ranks, specials, pattern)
-	if err != nil {
-		return nil, err
-	}
-	set := make(map[string]any, len(specials))
-	for k := range specials {
-		set[k] = true
-	}
-	return tiktoken.NewTiktoken(core, &tiktoken.Encoding{
-		Name: name, PatStr: pattern, MergeableRanks: ranks, SpecialTokens: specials,
-	}, set), nil
+// build loads an encoding's ranks from the files embedded in the binary,
+// without the network.
+func build(name string) (map[string]int, error) {
+	return loader.NewOfflineLoader().LoadTiktokenBpe(name + ".tiktoken")
 }

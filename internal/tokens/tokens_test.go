@@ -58,12 +58,23 @@ func TestEncoding(t *testing.T) {
 // its global loader, to check the Estimator against.
 func reference(t testing.TB, name string) *tiktoken.Tiktoken {
 	t.Helper()
-	tiktoken.SetBpeLoader(loader.NewOfflineLoader())
-	enc, err := tiktoken.GetEncoding(name)
+	enc, err := references[name]()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return enc
+}
+
+// references load each of the library's encodings once per test binary.
+var references = map[string]func() (*tiktoken.Tiktoken, error){
+	O200k:  sync.OnceValues(func() (*tiktoken.Tiktoken, error) { return libraryEncoding(O200k) }),
+	CL100k: sync.OnceValues(func() (*tiktoken.Tiktoken, error) { return libraryEncoding(CL100k) }),
+}
+
+// libraryEncoding loads an encoding through the library's global loader.
+func libraryEncoding(name string) (*tiktoken.Tiktoken, error) {
+	tiktoken.SetBpeLoader(loader.NewOfflineLoader())
+	return tiktoken.GetEncoding(name)
 }
 
 // words mixes scripts, digits, punctuation and line breaks.
