@@ -5,20 +5,24 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/juru-cli/juru/internal/cache"
 	"github.com/juru-cli/juru/internal/cost"
 	"github.com/juru-cli/juru/internal/llm"
 	"github.com/juru-cli/juru/internal/openai"
+	"github.com/juru-cli/juru/internal/outage"
 	"github.com/juru-cli/juru/internal/pace"
 	batchrun "github.com/juru-cli/juru/internal/run"
 	"github.com/juru-cli/juru/internal/tokens"
 )
 
 // pipeline is the chain of Completers a run calls, outermost first: the
-// limiter bounding requests in flight, the response cache, the pacer
-// keeping to the endpoint's rate limits (adaptive concurrency and a
-// token-aware limiter), the endpoint client (which retries on its own).
+// limiter bounding requests in flight, the response cache, the outage
+// rider (trying again for a while when an endpoint that answered before
+// cannot be reached), the pacer keeping to the endpoint's rate limits
+// (adaptive concurrency and a token-aware limiter), the endpoint client
+// (which retries on its own).
 type pipeline struct {
 	completer llm.Completer
 	limiter   *batchrun.Limiter
@@ -63,7 +67,11 @@ func (a *app) newPipeline(ctx context.Context, eo endpointOptions, bo batchOptio
 	}
 	pacer = pace.New(client, pace.Options{MaxConcurrency: bo.jobs, RPM: eo.RPM, TPM: eo.TPM})
 	p.pacer = pacer
-	var next llm.Completer = pacer
+	var next llm.Completer = outage.New(pacer, outage.Options{OnWait: func(wait time.Duration, err error) {
+		if eo.Verbose {
+			fmt.Fprintf(a.stderr, "juru: %v; trying again in %s\n", err, wait)
+		}
+	}})
 	if !bo.noCache {
 		dir := bo.cacheDir
 		if dir == "" {
