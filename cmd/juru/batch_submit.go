@@ -220,6 +220,9 @@ func (a *app) batchPrepare(ctx context.Context, w batchWork, path string) error 
 		}
 		defer m.Close()
 	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return &inputError{fmt.Errorf("requests: %w", err)}
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return &inputError{fmt.Errorf("requests: %w", err)}
@@ -235,6 +238,9 @@ func (a *app) batchPrepare(ctx context.Context, w batchWork, path string) error 
 	if err == nil {
 		err = bw.Flush()
 	}
+	if err == nil {
+		err = f.Sync()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -245,7 +251,7 @@ func (a *app) batchPrepare(ctx context.Context, w batchWork, path string) error 
 		return &inputError{fmt.Errorf("requests: %w", err)}
 	}
 	a.printBatchPlan(pl, w, false)
-	fmt.Fprintf(a.stderr, "juru: wrote %d requests to %s\n", pl.requests, path)
+	fmt.Fprintf(a.stderr, "juru: wrote %s to %s\n", plural(pl.requests, "request"), path)
 	return nil
 }
 
