@@ -177,7 +177,7 @@ func classify(cells []cell, lc *langCanon, given bool) (cols []column, pair bool
 		default:
 			code, sugg := lc.canon(name, given)
 			if code == "" {
-				return nil, false, &ParseError{Pos: c.pos, Msg: unknownTag(name, sugg, " in header")}
+				return nil, false, &ParseError{Pos: c.pos, Msg: unknownTag(name, sugg, " in header"), header: !given}
 			}
 			col.kind, col.lang = colLang, code
 		}

@@ -11,6 +11,8 @@ type ParseError struct {
 	Msg string
 	// Err is the underlying error, if any.
 	Err error
+	// header marks a first row that is no header of language tags.
+	header bool
 }
 
 // Error renders the error as "file:line:col: message".

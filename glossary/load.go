@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -98,7 +99,47 @@ func LoadFile(path string, opts ParseOptions) (*Glossary, error) {
 	if opts.Format == Auto {
 		opts.Format = FormatForPath(path)
 	}
-	return Parse(f, path, opts)
+	g, err := Parse(f, path, opts)
+	var pe *ParseError
+	if err == nil || len(opts.Columns) > 0 || opts.Format == TBX || !errors.As(err, &pe) || !pe.header {
+		return g, err
+	}
+	// no header: the languages may be in the file's name
+	cols := ColumnsFromName(path)
+	if cols == nil {
+		return nil, err
+	}
+	if _, serr := f.Seek(0, io.SeekStart); serr != nil {
+		return nil, err
+	}
+	opts.Columns = cols
+	if g, nerr := Parse(f, path, opts); nerr == nil {
+		return g, nil
+	}
+	return nil, err
+}
+
+// ColumnsFromName returns the two languages a glossary file's name gives,
+// source first, as in "en_tet.tsv" (the GATITOS lexicons): the name
+// without its extension is two language tags joined by "_". It returns
+// nil for other names. LoadFile reads a CSV or TSV file without a header
+// row with these columns.
+func ColumnsFromName(path string) []string {
+	base := filepath.Base(path)
+	if ext := filepath.Ext(base); ext != "" {
+		base = strings.TrimSuffix(base, ext)
+	}
+	a, b, ok := strings.Cut(base, "_")
+	if !ok || a == "" || b == "" || strings.Contains(b, "_") {
+		return nil
+	}
+	lc := newLangCanon()
+	for _, t := range []string{a, b} {
+		if code, _ := lc.canon(t, true); code == "" {
+			return nil
+		}
+	}
+	return []string{a, b}
 }
 
 // Parse reads a glossary in the given format from r. The name is used in

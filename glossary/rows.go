@@ -53,7 +53,7 @@ func parseTable(g *Glossary, src *source, format Format, columns []string) error
 		if len(header) > 0 {
 			p = header[0].pos
 		}
-		return &ParseError{Pos: p, Msg: "no language column in the header (name columns by BCP 47 tags such as en, id, vi)"}
+		return &ParseError{Pos: p, Msg: "no language column in the header (name columns by BCP 47 tags such as en, id, vi)", header: len(columns) == 0}
 	}
 	g.Entries = make([]*Entry, 0, len(recs))
 	for _, rec := range recs {
