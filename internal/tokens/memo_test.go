@@ -35,6 +35,7 @@ func randomParagraph(r *rand.Rand) string {
 }
 
 func TestMemoGivesTheCountOfTheText(t *testing.T) {
+	t.Parallel()
 	e := New()
 	r := rand.New(rand.NewPCG(7, 8))
 	var texts []string

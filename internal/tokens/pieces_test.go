@@ -85,6 +85,7 @@ func TestPiecesTricky(t *testing.T) {
 var palette = []rune("aZ'sStTrReEvVmMlLdD \t\n\r\u00a0\u2028\u3000 0123٣½Ⅻ.,!/-_\"()\u0301\u0E31\u17D2\u1039ǅʰ中ไกក္ລĐđ😀\u200b\ufeff\x00")
 
 func TestPiecesRandom(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(11, 12))
 	for range 20000 {
 		n := 1 + r.IntN(24)
@@ -116,6 +117,7 @@ func floresTexts(t testing.TB) map[string]string {
 }
 
 func TestPiecesFLORES(t *testing.T) {
+	t.Parallel()
 	for name, text := range floresTexts(t) {
 		t.Run(name, func(t *testing.T) {
 			for _, seg := range segments(text, 4096) {
@@ -126,6 +128,7 @@ func TestPiecesFLORES(t *testing.T) {
 }
 
 func TestCountFLORESMatchesLibrary(t *testing.T) {
+	t.Parallel()
 	texts := floresTexts(t)
 	e := New()
 	for _, name := range []string{O200k, CL100k} {
