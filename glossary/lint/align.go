@@ -206,7 +206,13 @@ func (a *aligner) run(ratio float64) ([]link, bool) {
 		}
 		return c + numberCost(sa[i].numbers, ta[j].numbers)
 	}
-	merged := func(x, y []string) []string { return append(append([]string(nil), x...), y...) }
+	// merged is the numbers of two blocks, sorted, in scratch space that
+	// each call reuses
+	var buf []string
+	merged := func(x, y []string) []string {
+		buf = mergeSorted(buf[:0], x, y)
+		return buf
+	}
 	type step struct {
 		di, dj int
 	}

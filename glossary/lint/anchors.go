@@ -82,24 +82,21 @@ func digitOf(r rune) (int, bool) {
 	return 0, false
 }
 
-// numberCost prices pairing blocks with the numbers a and b (sorted):
-// less the larger the share they have in common, more when both have
-// numbers and share none.
+// numberCost prices pairing blocks with the numbers a and b, both
+// sorted: less the larger the share they have in common, more when both
+// have numbers and share none.
 func numberCost(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	x, y := append([]string(nil), a...), append([]string(nil), b...)
-	sort.Strings(x)
-	sort.Strings(y)
 	common := 0
-	for i, j := 0, 0; i < len(x) && j < len(y); {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
-		case x[i] == y[j]:
+		case a[i] == b[j]:
 			common++
 			i++
 			j++
-		case x[i] < y[j]:
+		case a[i] < b[j]:
 			i++
 		default:
 			j++
@@ -108,7 +105,23 @@ func numberCost(a, b []string) float64 {
 	if common == 0 {
 		return costKind
 	}
-	return -costShared * float64(common) / float64(max(len(x), len(y)))
+	return -costShared * float64(common) / float64(max(len(a), len(b)))
+}
+
+// mergeSorted appends to out the sorted lists x and y merged, sorted.
+func mergeSorted(out, x, y []string) []string {
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		if y[j] < x[i] {
+			out = append(out, y[j])
+			j++
+		} else {
+			out = append(out, x[i])
+			i++
+		}
+	}
+	out = append(out, x[i:]...)
+	return append(out, y[j:]...)
 }
 
 // blockLengths returns the length of each block in characters.
