@@ -84,6 +84,11 @@ func loadConfig(c *cli.Context) (*configFile, error) {
 		}
 		return nil, &inputError{fmt.Errorf("config %s: %w", path, unwrapPath(err))}
 	}
+	return parseConfig(path, data)
+}
+
+// parseConfig decodes the settings of the file at path, holding data.
+func parseConfig(path string, data []byte) (*configFile, error) {
 	cfg := &configFile{path: path, dir: filepath.Dir(path)}
 	md, err := toml.Decode(string(data), cfg)
 	if err != nil {
