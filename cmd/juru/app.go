@@ -33,7 +33,12 @@ type app struct {
 // run executes the command line args and returns the exit code.
 func run(ctx context.Context, args []string, e env) int {
 	a := &app{env: e, langs: lang.New()}
-	err := a.cli().RunContext(ctx, args)
+	release := parsing()
+	defer release()
+	c := a.cli()
+	onAction(c.Commands, release)
+	err := c.RunContext(ctx, args)
+	release()
 	if ctx.Err() != nil && err == nil {
 		err = context.Cause(ctx)
 	}
