@@ -23,15 +23,21 @@ func parsing() (release func()) {
 
 // onAction makes every action under cmds call start before it runs.
 func onAction(cmds []*cli.Command, start func()) {
-	for _, cmd := range cmds {
-		onAction(cmd.Subcommands, start)
-		if cmd.Action == nil {
-			continue
-		}
-		action := cmd.Action
-		cmd.Action = func(c *cli.Context) error {
+	wrapActions(cmds, func(_ *cli.Command, action cli.ActionFunc) cli.ActionFunc {
+		return func(c *cli.Context) error {
 			start()
 			return action(c)
+		}
+	})
+}
+
+// wrapActions replaces the action of every command under cmds that has
+// one by what wrap makes of it.
+func wrapActions(cmds []*cli.Command, wrap func(*cli.Command, cli.ActionFunc) cli.ActionFunc) {
+	for _, cmd := range cmds {
+		wrapActions(cmd.Subcommands, wrap)
+		if cmd.Action != nil {
+			cmd.Action = wrap(cmd, cmd.Action)
 		}
 	}
 }

@@ -33,13 +33,11 @@ func (e *deadlineError) Error() string {
 // --deadline, so that it runs under a context that ends at the deadline
 // (the flag, else deadline in juru.toml).
 func withDeadlines(cmds []*cli.Command) {
-	for _, cmd := range cmds {
-		withDeadlines(cmd.Subcommands)
-		if cmd.Action == nil || !hasFlag(cmd, "deadline") {
-			continue
+	wrapActions(cmds, func(cmd *cli.Command, action cli.ActionFunc) cli.ActionFunc {
+		if !hasFlag(cmd, "deadline") {
+			return action
 		}
-		action := cmd.Action
-		cmd.Action = func(c *cli.Context) error {
+		return func(c *cli.Context) error {
 			d := c.Duration("deadline")
 			if !c.IsSet("deadline") {
 				cfg, err := loadConfig(c)
@@ -65,7 +63,7 @@ func withDeadlines(cmds []*cli.Command) {
 			}
 			return err
 		}
-	}
+	})
 }
 
 // hasFlag reports whether a command has a flag of that name.

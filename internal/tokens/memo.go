@@ -51,10 +51,3 @@ func (m *memo) put(text string, n int) {
 	m.counts[strings.Clone(text)] = n
 	m.size += len(text)
 }
-
-// forget empties the memo.
-func (m *memo) forget() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.counts, m.size = nil, 0
-}
