@@ -149,7 +149,11 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 			if !haveFold {
 				fold, haveFold = cases.Fold(), true
 			}
-			scratch = norm.NFC.AppendString(scratch[:0], seg)
+			if r, ok := composeLatin(seg); ok {
+				scratch = utf8.AppendRune(scratch[:0], r)
+			} else {
+				scratch = norm.NFC.AppendString(scratch[:0], seg)
+			}
 			b.t = appendFolded(b.t, scratch, fold)
 		}
 		if len(b.t) == start {
@@ -158,8 +162,11 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		}
 		b.space = false
 		switch {
-		case b.orig == nil && len(b.t)-start == size:
-			for q := start + 1; q < start+size; q++ {
+		case b.orig == nil && len(b.t)-start <= size:
+			// The token is no longer than its segment (NFC composes
+			// decomposed text): the shift before the next token
+			// records the difference.
+			for q := start + 1; q < len(b.t); q++ {
 				b.inner[q/64] |= 1 << (q % 64)
 			}
 		default:

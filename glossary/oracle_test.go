@@ -18,7 +18,7 @@ import (
 // breaks, paragraph breaks, indentation, runs of spaces and tabs, NBSP,
 // U+202F, U+3000, U+2000, which NFC changes, NEL, a space and a line
 // feed carrying a combining mark) and the ignorable characters, one
-// carrying a mark.
+// carrying a mark; Vietnamese words, dashes and quotes, controls.
 var oraclePieces = []string{
 	"a", "b", "A", "B", "o", "O", " ", " ", "-", ".", ",", "0", "1", "\n", "\r\n", "'",
 	"  ", "\t", "\n   ", "\n\n", " \t ", "\u00a0", "\u202f", "\u3000", "\u2000", "\u0085", "\u1680", "\v\f",
@@ -30,6 +30,7 @@ var oraclePieces = []string{
 	"ᄀ", "ᅡ", "가", "Ω", "\u2126", "\xff", "\xe0\xb8", "\u034f",
 	"Ơ", "ư", "Ư", "Ǆ", "ǅ", "ǆ", "Ÿ", "ÿ", "ĸ", "Ĺ", "ĺ", "Ⱥ", "ǈ", "Ș", "ș", "µ", "×", "Ð", "ð",
 	"Internationalization", "ASEAN", "asean", "x9", "\u0e48\u0e38", "ဥ", "ဥ\u102e", "\xc3", "\xa9",
+	"Việt", "người", "ở", "Ở", "Ḁ", "ḁ", "ẖ", "ẞ", "ɐ", "ʼ", "–", "“", "\u00ad", "\x7f", "\x01", "\xe1\xba", "ñ",
 }
 
 // randomText joins n random pieces.

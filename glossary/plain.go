@@ -29,8 +29,16 @@ func (b *folder) plainRun(text string, i int) int {
 	seg, segK, marks := -1, k, 0
 	last, prev := uint8(0), rune(0)
 	for i < n && k+4 <= len(t) {
-		// The common case first, in a loop of its own: characters that
-		// are segments alone and change by ASCII case at most.
+		// The common cases first, in loops of their own: Latin text,
+		// then characters that are segments alone and change by ASCII
+		// case at most.
+		if j, q, sp := b.latinRun(text, i, t, k, space); j > i {
+			i, k, space = j, q, sp
+			seg, segK, marks, last, prev = -1, k, 0, 0, 0
+			if i == n || k+4 > len(t) {
+				break
+			}
+		}
 		if j, q, sp := b.quickRun(text, i, t, k, space); j > i {
 			// it stops where a segment starts
 			i, k, space = j, q, sp
@@ -129,7 +137,8 @@ done:
 // starter (ASCII, starter3, a Latin letter that folds to itself) and the
 // marks mark3 knows after it in canonical order, or a single space
 // before a character aloneAfterSpace knows. It stops where a segment starts: before one
-// it cannot read so, or before eight ASCII characters in a row. space
+// it cannot read so, or at a space that eight ASCII characters in a row
+// start. space
 // tells whether t ends with a space. It returns where it stopped in the
 // text and in t, and whether t then ends with a space.
 func (b *folder) quickRun(text string, i int, t []byte, k int, space bool) (int, int, bool) {
@@ -140,13 +149,15 @@ func (b *folder) quickRun(text string, i int, t []byte, k int, space bool) (int,
 		c := text[i]
 		if c < 0x80 {
 			if c == ' ' {
-				if space || !aloneAfterSpace(text, i+1) {
+				// Eight ASCII characters from a space on go back to
+				// the caller, which is quicker with them.
+				if space || !aloneAfterSpace(text, i+1) || i+8 <= n && load64(text[i:])&high == 0 {
 					return i, k, space
 				}
 				b.runAt, b.runLF = k, 0
 				space = true
 			} else {
-				if c-'\t' < 5 || i+8 <= n && load64(text[i:])&high == 0 {
+				if c-'\t' < 5 {
 					return i, k, space
 				}
 				if c-'A' < 26 {

@@ -24,8 +24,8 @@ type prefilter struct {
 	first    []uint64
 	firstLen int
 	// words is a bitmap of the hashes of the forms' first words (see
-	// firstWord), for the forms that start with an ASCII letter or
-	// digit; wmask is its size in bits, less one.
+	// wordAt), for the forms that start with a word character; wmask
+	// is its size in bits, less one.
 	words []uint64
 	wmask uint32
 }
@@ -110,8 +110,7 @@ func newPrefilter(keys []string) prefilter {
 		default:
 			setBit(pf.pairs, uint32(k[0])<<8|uint32(k[1]))
 		}
-		if isFoldedWord(k[0]) {
-			_, h := wordAt([]byte(k), 0)
+		if e, h := wordAt([]byte(k), 0); e > 0 {
 			setBit(pf.words, h&pf.wmask)
 		}
 		l := min(len(k), span)

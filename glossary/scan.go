@@ -8,7 +8,7 @@ import (
 
 // scan finds the matches in a folded text. A match may start only where
 // a token starts, at a byte some form starts with, so that most bytes
-// are passed over at a glance; a word of ASCII letters and digits is
+// are passed over at a glance; a word is
 // tested and passed over whole (see wordAt).
 func (m *Matcher) scan(f *foldedText) []Match {
 	var out []Match
@@ -23,10 +23,16 @@ func (m *Matcher) scan(f *foldedText) []Match {
 	for p := 0; p < len(t); {
 		c := t[p]
 		e := p + 1
-		if isFoldedWord(c) {
-			var h uint32
-			if e, h = wordAt(t, p); !pre.mayWord(h) {
-				p = e
+		if isWordLead(t, p, c) {
+			w, h := wordAt(t, p)
+			if w > p {
+				if !pre.mayWord(h) {
+					p = w
+					continue
+				}
+				e = w
+			} else if root[c] == 0 {
+				p++
 				continue
 			}
 		} else if root[c] == 0 {

@@ -6,54 +6,96 @@ import (
 )
 
 // In scripts written with spaces most of a text is words, and a match
-// can start only at the start of one. A word here is a run of ASCII
-// letters and digits in the folded text (see firstWord); the prefilter
-// knows the first words of the forms that start with one, so that a
-// word of the text is tested once, as a whole, and skipped.
+// can start only at the start of one. A word here is a run of word
+// characters in the folded text: ASCII letters and digits, the Latin
+// letters from U+00C0 to U+024F (but × and ÷) and those of Latin
+// Extended Additional (U+1E00 to U+1EFF), where Vietnamese lives. The
+// prefilter knows the first words of the forms that start with one, so
+// that a word of the text is tested once, as a whole, and skipped.
 //
-// Where a form f matches at t[p], the run of ASCII letters and digits
-// starting at t[p] is exactly the first word of f: where f goes on
-// after its first word, with another byte, the text goes on with the
-// same byte; where f is that word alone, the match ends at a word
+// Where a form f matches at t[p], the word starting at t[p] is exactly
+// the first word of f: where f goes on after its first word, with a
+// character that is not a word character, the text goes on with the
+// same character; where f is that word alone, the match ends at a word
 // boundary, and the token after it, a segment whose first character is
 // a letter or digit since its folded form starts with one, cannot start
-// with a letter or digit. Nor can a match start inside such a run:
-// the tokens on both sides of the position fold to ASCII letters or
-// digits at their edges, so the characters there are letters or digits
-// of a script written with spaces.
+// with a word character. Nor can a match start inside a word: the tokens
+// on both sides of the position fold to word characters at their edges,
+// so the characters there are letters or digits of a script written
+// with spaces. Combining marks are not word characters: a match made of
+// marks alone has no base character to stand at its end.
 
-// isFoldedWord reports the bytes words are made of: ASCII lower-case
-// letters and digits, as text folds to.
+// isFoldedWord reports the bytes ASCII words are made of: ASCII
+// lower-case letters and digits, as text folds to.
 func isFoldedWord(c byte) bool { return c-'a' < 26 || c-'0' < 10 }
 
-// wordAt returns the end of the word starting at t[p], the first offset
-// from p that holds no ASCII lower-case letter or digit, and a hash of
-// the word: of its length and its first sixteen bytes.
-func wordAt(t []byte, p int) (int, uint32) {
-	if p+16 <= len(t) {
-		w := binary.LittleEndian.Uint64(t[p:])
-		if x := nonWordBytes(w); x != 0 {
-			n := bits.TrailingZeros64(x) / 8
-			return p + n, mixWord(lowBytes(w, n), 0, n)
-		}
-		w2 := binary.LittleEndian.Uint64(t[p+8:])
-		if x := nonWordBytes(w2); x != 0 {
-			n := bits.TrailingZeros64(x) / 8
-			return p + 8 + n, mixWord(w, lowBytes(w2, n), 8+n)
-		}
-		e := wordEnd(t, p+16)
-		return e, mixWord(w, w2, e-p)
-	}
-	e := wordEnd(t, p)
-	lo, hi := prefixWords(t[p:min(e, p+16)])
-	return e, mixWord(lo, hi, e-p)
+// isWordLead reports whether t[p], c, may start a word character: an
+// ASCII letter or digit, or the first byte of a two-byte character or
+// of one from U+1E00 to U+1EFF.
+func isWordLead(t []byte, p int, c byte) bool {
+	return isFoldedWord(c) || c-0xC3 < 7 || c == 0xE1 && p+1 < len(t) && t[p+1]-0xB8 < 4
 }
 
-// wordEnd returns the first offset from p that holds no ASCII lower-case
-// letter or digit.
+// wordAt returns the end of the word starting at t[p], the first offset
+// from p that does not start a word character, and a hash of the word:
+// of its length and its first sixteen bytes.
+func wordAt(t []byte, p int) (int, uint32) {
+	if p+16 > len(t) {
+		e := wordEnd(t, p)
+		lo, hi := prefixWords(t[p:min(e, p+16)])
+		return e, mixWord(lo, hi, e-p)
+	}
+	w := binary.LittleEndian.Uint64(t[p:])
+	x := nonWordBytes(w)
+	n := 8
+	if x != 0 {
+		n = bits.TrailingZeros64(x) / 8
+	}
+	if x != 0 && t[p+n] < 0x80 {
+		return p + n, mixWord(lowBytes(w, n), 0, n)
+	}
+	w2 := binary.LittleEndian.Uint64(t[p+8:])
+	if x == 0 {
+		if x2 := nonWordBytes(w2); x2 != 0 {
+			if n2 := bits.TrailingZeros64(x2) / 8; t[p+8+n2] < 0x80 {
+				return p + 8 + n2, mixWord(w, lowBytes(w2, n2), 8+n2)
+			}
+		}
+	}
+	// A character that is not ASCII: read on character by character.
+	e := wordEnd(t, p+n)
+	l := e - p
+	if l <= 8 {
+		return e, mixWord(lowBytes(w, l), 0, l)
+	}
+	return e, mixWord(w, lowBytes(w2, l-8), l)
+}
+
+// wordEnd returns the first offset from p that does not start a word
+// character.
 func wordEnd(t []byte, p int) int {
-	for p < len(t) && isFoldedWord(t[p]) {
-		p++
+	for p < len(t) {
+		c := t[p]
+		switch {
+		case isFoldedWord(c):
+			p++
+		case c-0xC3 < 7:
+			if p+1 >= len(t) || t[p+1]&0xC0 != 0x80 {
+				return p
+			}
+			r := rune(c&0x1F)<<6 | rune(t[p+1]&0x3F)
+			if r > 0x024F || r == 0x00D7 || r == 0x00F7 {
+				return p
+			}
+			p += 2
+		case c == 0xE1:
+			if p+2 >= len(t) || t[p+1]-0xB8 > 3 || t[p+2]&0xC0 != 0x80 {
+				return p
+			}
+			p += 3
+		default:
+			return p
+		}
 	}
 	return p
 }

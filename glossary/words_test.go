@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/rand/v2"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestNonWordBytes(t *testing.T) {
@@ -26,19 +27,33 @@ func TestNonWordBytes(t *testing.T) {
 	}
 }
 
+// slowWordEnd is wordEnd read character by character.
+func slowWordEnd(b []byte, p int) int {
+	for p < len(b) {
+		r, n := utf8.DecodeRune(b[p:])
+		word := r < utf8.RuneSelf && isFoldedWord(byte(r)) ||
+			r >= 0x00C0 && r <= 0x024F && r != 0x00D7 && r != 0x00F7 ||
+			r >= 0x1E00 && r <= 0x1EFF
+		if !word || r == utf8.RuneError && n == 1 {
+			return p
+		}
+		p += n
+	}
+	return p
+}
+
 func TestWordAt(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	some := []byte("abz0189 .-\x80\xc3")
+	some := []string{"a", "b", "z", "0", "1", "9", " ", ".", "-", "\x80", "\xc3", "\xe1", "\xb8",
+		"é", "×", "ɏ", "ɐ", "đ", "ệ", "ỹ", "Ỿ", "ḁ", "ก", "ក", "\u0300", "ß"}
 	for range 20000 {
-		b := make([]byte, r.IntN(40))
-		for i := range b {
-			b[i] = some[r.IntN(len(some))]
+		var sb []byte
+		for range r.IntN(30) {
+			sb = append(sb, some[r.IntN(len(some))]...)
 		}
+		b := sb
 		for p := range b {
-			e := p
-			for e < len(b) && isFoldedWord(b[e]) {
-				e++
-			}
+			e := slowWordEnd(b, p)
 			got, h := wordAt(b, p)
 			if got != e {
 				t.Fatalf("wordAt(%q, %d) ends at %d, want %d", b, p, got, e)
