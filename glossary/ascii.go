@@ -80,10 +80,7 @@ func foldByte(c byte) byte {
 // space follows a space or the shift against the text changes.
 func (b *folder) ascii(s string, at int) {
 	i := 0
-	if b.orig != nil {
-		i = b.asciiMapped(s, at)
-	}
-	for b.orig == nil && i+8 <= len(s) {
+	for i+8 <= len(s) {
 		t, prev := b.t, uint64(0)
 		if b.space {
 			prev = 0x80
@@ -118,35 +115,6 @@ func (b *folder) ascii(s string, at int) {
 	b.asciiBytes(s[i:], at+i)
 }
 
-// asciiMapped is ascii once every byte of t is mapped to the text: eight
-// bytes at a time, each mapped to its own, save where a space follows a
-// space. It returns how much of s it read.
-func (b *folder) asciiMapped(s string, at int) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		prev := uint64(0)
-		if b.space {
-			prev = 0x80
-		}
-		w, sp := foldWord(load64(s[i:]))
-		if sp&(sp<<8|prev) != 0 {
-			b.asciiBytes(s[i:i+8], at+i)
-			continue
-		}
-		b.t = binary.LittleEndian.AppendUint64(b.t, w)
-		o := int32(at + i)
-		b.orig = append(b.orig, o, o+1, o+2, o+3, o+4, o+5, o+6, o+7)
-		if b.space = sp>>63 != 0; b.space {
-			// a run of whitespace starts at the last byte
-			b.runAt, b.runLF = len(b.t)-1, 0
-			if s[i+7] == '\n' {
-				b.runLF = 1
-			}
-		}
-	}
-	return i
-}
-
 // asciiBytes is ascii one byte at a time.
 func (b *folder) asciiBytes(s string, at int) {
 	t, space := b.t, b.space
@@ -164,10 +132,7 @@ func (b *folder) asciiBytes(s string, at int) {
 			b.runAt, b.runLF = len(t), lf
 		}
 		space = c == ' '
-		switch {
-		case b.orig != nil:
-			b.orig = append(b.orig, int32(at+k))
-		case at+k-len(t) != b.delta:
+		if at+k-len(t) != b.delta {
 			b.t = t
 			b.shift(at + k)
 		}

@@ -14,27 +14,22 @@ import (
 // as one space. These tokens, concatenated, make t; matching runs on t
 // and maps token starts back to the text.
 //
-// Most texts fold token by token without changing length (ASCII, Thai,
-// Chinese, capitals such as Đ that fold to đ): then t lines up with the
-// text piece by piece, shifted where spaces were merged or characters
-// dropped, and a bit set marks the bytes inside tokens. Only when a
-// segment folds to another length (NFD input, ß, İ) does orig map every
-// byte.
+// t lines up with the text piece by piece, shifted where spaces were
+// merged, characters dropped or a segment folded to another length (NFD
+// input, ß, İ), and a bit set marks the bytes inside tokens. Most texts
+// fold token by token without changing length (ASCII, Thai, Chinese,
+// capitals such as Đ that fold to đ), so that the shifts are few.
 type foldedText struct {
 	text string
 	t    []byte // the tokens, concatenated
-	// orig[p] is the offset in text of the token starting at t[p], or
-	// -1 where no token starts; orig[len(t)] is len(text). No segment
-	// folds to nothing, so each token has its own start. orig is nil
-	// when t lines up with the text piece by piece.
-	orig []int32
 	// inner has bit p set where t[p] is inside a token, not at its
-	// start, when t lines up with the text; nil for a text of ASCII only,
-	// where every byte is a token.
+	// start; nil for a text of ASCII only, where every byte is a token.
+	// No segment folds to nothing, so each token has its own start.
 	inner []uint64
-	// When t lines up with the text piece by piece, t[p] stands for
-	// text[p+d], where d is gapDelta[k] for the last k with gapAt[k] <=
-	// p, or 0 before gapAt[0]. gap is the k+1 of the last lookup.
+	// The token starting at t[p] starts at text[p+d], where d is
+	// gapDelta[k] for the last k with gapAt[k] <= p, or 0 before
+	// gapAt[0]; so does the end of the text for p = len(t). gap is the
+	// k+1 of the last lookup.
 	gapAt, gapDelta []int32
 	gap             int
 	// breaks holds, ascending, the offsets in t of the spaces that stand
@@ -44,7 +39,6 @@ type foldedText struct {
 	breaks []int32
 	brk    int
 	// storage kept for reuse
-	keepOrig            []int32
 	keepInner           []uint64
 	keepAt, keepDeltaTo []int32
 	keepBreaks          []int32
@@ -54,8 +48,6 @@ type foldedText struct {
 // -1; p may be len(t).
 func (f *foldedText) origAt(p int) int {
 	switch {
-	case f.orig != nil:
-		return int(f.orig[p])
 	case f.inner != nil && f.inner[p/64]&(1<<(p%64)) != 0:
 		return -1
 	case len(f.gapAt) == 0:
@@ -64,8 +56,7 @@ func (f *foldedText) origAt(p int) int {
 	return f.shifted(p)
 }
 
-// shifted returns p plus the shift of t[p] against the text when t lines
-// up with it piece by piece. Lookups go mostly forward, a little at a
+// shifted returns p plus the shift of t[p] against the text. Lookups go mostly forward, a little at a
 // time, so the search starts from the last one. It is kept out of line
 // so that origAt, on the common path, is inlined.
 //
@@ -105,8 +96,7 @@ func (f *foldedText) endAt(p int) int {
 	return trimIgnorablesBefore(f.text, f.origAt(p))
 }
 
-// nextStart returns the first token start at or after p when t lines
-// up with the text, or len(t).
+// nextStart returns the first token start at or after p, or len(t).
 func (f *foldedText) nextStart(p int) int {
 	w := p / 64
 	if x := ^f.inner[w] >> (p % 64); x != 0 {

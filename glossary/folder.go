@@ -12,7 +12,6 @@ import (
 type folder struct {
 	t     []byte
 	inner []uint64
-	orig  []int32 // nil while t lines up with the text
 	// gapAt and gapTo become the foldedText's gapAt and gapDelta.
 	gapAt []int32
 	gapTo []int32
@@ -45,8 +44,8 @@ func lineFeeds(seg string) int {
 	return 0
 }
 
-// shift records, before a token from text offset i is appended while t
-// lines up with the text, where the shift between them changes.
+// shift records, before a token from text offset i is appended, where
+// the shift between t and the text changes.
 func (b *folder) shift(i int) {
 	if d := i - len(b.t); d != b.delta {
 		b.gapAt = append(b.gapAt, int32(len(b.t)))
@@ -56,13 +55,7 @@ func (b *folder) shift(i int) {
 }
 
 // startToken notes that a token from text offset i starts at the end of t.
-func (b *folder) startToken(i int) {
-	if b.orig != nil {
-		b.orig = append(b.orig, int32(i))
-	} else {
-		b.shift(i)
-	}
-}
+func (b *folder) startToken(i int) { b.shift(i) }
 
 // newFoldedText splits and folds text, reusing the storage of buf when
 // it is not nil. Segments end where norm.NFC.NextBoundaryInString puts
@@ -81,12 +74,13 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		b.ascii(text, 0)
 		b.shift(n)
 		*buf = foldedText{text: text, t: b.t, gapAt: b.gapAt, gapDelta: b.gapTo, breaks: b.breaks,
-			keepOrig: buf.keepOrig, keepInner: buf.keepInner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
+			keepInner: buf.keepInner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
 		return buf
 	}
 	b.t = slices.Grow(b.t, n+n/8+4)
 	b.inner = slices.Grow(buf.keepInner[:0], n/64+1)[:n/64+1]
 	clear(b.inner)
+	b.room(0)
 	var (
 		fold     cases.Caser
 		haveFold bool
@@ -110,11 +104,9 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 		if i == n {
 			break
 		}
-		if b.orig == nil {
-			if j := b.plainRun(text, i); j > i {
-				i = j
-				continue
-			}
+		if j := b.plainRun(text, i); j > i {
+			i = j
+			continue
 		}
 		size, plain := nfcSegment(text[i:])
 		if size == 0 {
@@ -140,9 +132,7 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 			}
 		}
 		start := len(b.t)
-		if b.orig == nil {
-			b.shift(i)
-		}
+		b.shift(i)
 		if plain {
 			b.t = append(b.t, seg...)
 		} else {
@@ -161,53 +151,29 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 			b.t = append(b.t, seg...)
 		}
 		b.space = false
-		switch {
-		case b.orig == nil && len(b.t)-start <= size:
-			// The token is no longer than its segment (NFC composes
-			// decomposed text): the shift before the next token
-			// records the difference.
-			for q := start + 1; q < len(b.t); q++ {
-				b.inner[q/64] |= 1 << (q % 64)
-			}
-		default:
-			if b.orig == nil {
-				b.mapAll(start, buf.keepOrig, n)
-			}
-			b.orig = append(b.orig, int32(i))
-			for range len(b.t) - start - 1 {
-				b.orig = append(b.orig, -1)
-			}
+		// A token may be shorter than its segment (NFC composes
+		// decomposed text) or longer (İ folds to i and a dot): the
+		// shift before the next token records the difference.
+		b.room(n - i)
+		for q := start + 1; q < len(b.t); q++ {
+			b.inner[q/64] |= 1 << (q % 64)
 		}
 		i += size
 	}
-	if b.orig == nil {
-		b.shift(n)
-		*buf = foldedText{text: text, t: b.t, inner: b.inner, gapAt: b.gapAt, gapDelta: b.gapTo, breaks: b.breaks,
-			keepOrig: buf.keepOrig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
-		return buf
-	}
-	b.orig = append(b.orig, int32(n))
-	*buf = foldedText{text: text, t: b.t, orig: b.orig, breaks: b.breaks,
-		keepOrig: b.orig, keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
+	b.shift(n)
+	b.room(0)
+	*buf = foldedText{text: text, t: b.t, inner: b.inner, gapAt: b.gapAt, gapDelta: b.gapTo, breaks: b.breaks,
+		keepInner: b.inner, keepAt: b.gapAt, keepDeltaTo: b.gapTo, keepBreaks: b.breaks}
 	return buf
 }
 
-// mapAll starts mapping every byte of t, when a token is about to part
-// the lengths: the first end bytes, which line up with the text piece
-// by piece, map through the shifts recorded.
-func (b *folder) mapAll(end int, keep []int32, n int) {
-	orig := slices.Grow(keep[:0], n+n/8+5)
-	k, d := 0, 0
-	for q := range end {
-		for k < len(b.gapAt) && int(b.gapAt[k]) <= q {
-			d = int(b.gapTo[k])
-			k++
-		}
-		o := int32(q + d)
-		if b.inner[q/64]&(1<<(q%64)) != 0 {
-			o = -1
-		}
-		orig = append(orig, o)
+// room makes t hold extra bytes more without growing, and inner cover
+// every byte t can hold.
+func (b *folder) room(extra int) {
+	if cap(b.t)-len(b.t) < extra {
+		b.t = slices.Grow(b.t, extra)
 	}
-	b.orig = orig
+	if need := cap(b.t)/64 + 1; need > len(b.inner) {
+		b.inner = append(b.inner, make([]uint64, need-len(b.inner))...)
+	}
 }

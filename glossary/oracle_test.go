@@ -203,3 +203,25 @@ func TestFindAllWrappedAgainstReference(t *testing.T) {
 		sameMatches(t, m, text)
 	}
 }
+
+// TestFindAllGrowingText holds the matcher to the reference on texts in
+// which many characters fold to more bytes than they take (İ, ΐ, ŉ), so
+// that the folded text outgrows the room first made for it, and on
+// decomposed Vietnamese, which folds to fewer.
+func TestFindAllGrowingText(t *testing.T) {
+	g := &Glossary{Entries: []*Entry{
+		{ID: "1", Terms: map[string][]Form{"xx": {{Text: "İstanbul Expo", Status: Preferred}}}},
+		{ID: "2", Terms: map[string][]Form{"xx": {{Text: "Việt Nam", Status: Preferred}}}},
+		{ID: "3", Terms: map[string][]Form{"xx": {{Text: "ΐx", Status: Preferred}}}},
+	}}
+	m := NewMatcher(g, "xx")
+	for _, grow := range []string{"İ", "ΐ", "ŉ", "ΐİ ", "Vie\u0323\u0302t Nam "} {
+		for _, n := range []int{1, 7, 100, 1500} {
+			text := strings.Repeat(grow, n) + " İSTANBUL expo, ΐX and VIỆT NAM. " + strings.Repeat(grow, n) + "İSTANBUL EXPO"
+			sameMatches(t, m, text)
+			if got := len(m.FindAll(text)); got < 3 {
+				t.Fatalf("%d matches in %q... (%d times %q), want at least 3", got, text[:40], n, grow)
+			}
+		}
+	}
+}

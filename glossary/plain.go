@@ -2,7 +2,7 @@ package glossary
 
 // plainRun appends the tokens of the characters from text[i] on for as
 // long as each token is its segment unchanged but for case, folded to
-// as many bytes: t then goes on lining up with the text. That holds for
+// as many bytes, with no shift between t and the text. That holds for
 // the characters nfcClass knows, in canonical order, when they fold to
 // themselves (foldsToItself) or by foldSameSize, and for ASCII letters,
 // digits and signs; a single space after a character that is not
@@ -12,12 +12,11 @@ package glossary
 // does not know and the segment they may belong to, Latin combining
 // marks (which NFC composes) and the segment they belong to. It returns
 // where it stopped; the caller reads on from there segment by segment.
-//
-// It must be called while t lines up with the text, where a segment
-// starts.
+// It must be called where a segment starts.
 func (b *folder) plainRun(text string, i int) int {
 	n := len(text)
 	b.shift(i)
+	b.room(n - i + 8)
 	t := b.t
 	k := len(t)
 	t = t[:cap(t)]

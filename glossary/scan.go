@@ -14,8 +14,8 @@ func (m *Matcher) scan(f *foldedText) []Match {
 	var out []Match
 	pos := positioner{text: f.text, line: 1, col: 1}
 	t, root, pre := f.t, &m.trie.root, &m.pre
-	// Where t lines up with the text piece by piece, t[p] stands for
-	// text[p+d] until t[next], where the next shift starts.
+	// A token starting at t[p] starts at text[p+d] until t[next], where
+	// the next shift starts.
 	d, next, gap := 0, len(t)+1, 0
 	if len(f.gapAt) > 0 {
 		next = int(f.gapAt[0])
@@ -43,8 +43,6 @@ func (m *Matcher) scan(f *foldedText) []Match {
 		// or -1 where none does.
 		o := -1
 		switch {
-		case f.orig != nil:
-			o = int(f.orig[p])
 		case f.inner != nil && f.inner[p/64]&(1<<(p%64)) != 0:
 		default:
 			for p >= next {
