@@ -52,6 +52,8 @@ type Matcher struct {
 	groupPats []int32
 	// pre rules out most positions before the trie is walked.
 	pre prefilter
+	// lead classifies bytes for scan (see leadTable).
+	lead [256]uint8
 	// bufs holds folding buffers for reuse across calls.
 	bufs sync.Pool
 }
@@ -131,6 +133,7 @@ func (m *Matcher) build() {
 	}
 	m.trie = newTrie(keys)
 	m.pre = newPrefilter(keys)
+	m.lead = leadTable(&m.trie.root)
 }
 
 // Lang returns the language the matcher was built for.

@@ -31,7 +31,9 @@ func (b *folder) plainRun(text string, i int) int {
 		// The common cases first, in loops of their own: Latin text,
 		// then characters that are segments alone and change by ASCII
 		// case at most.
-		if j, q, sp := b.latinRun(text, i, t, k, space); j > i {
+		if c := text[i]; c >= 0xCA && c != 0xE1 && c != 0xE2 {
+			// not Latin: straight to quickRun
+		} else if j, q, sp := b.latinRun(text, i, t, k, space); j > i {
 			i, k, space = j, q, sp
 			seg, segK, marks, last, prev = -1, k, 0, 0, 0
 			if i == n || k+4 > len(t) {

@@ -13,7 +13,7 @@ import (
 func (m *Matcher) scan(f *foldedText) []Match {
 	var out []Match
 	pos := positioner{text: f.text, line: 1, col: 1}
-	t, root, pre := f.t, &m.trie.root, &m.pre
+	t, lead, pre := f.t, &m.lead, &m.pre
 	// A token starting at t[p] starts at text[p+d] until t[next], where
 	// the next shift starts.
 	d, next, gap := 0, len(t)+1, 0
@@ -23,7 +23,18 @@ func (m *Matcher) scan(f *foldedText) []Match {
 	for p := 0; p < len(t); {
 		c := t[p]
 		e := p + 1
-		if isWordLead(t, p, c) {
+		switch l := lead[c]; {
+		case l == leadNone:
+			p++
+			continue
+		case l == leadForm:
+		case c == 0xE1 && (p+1 == len(t) || t[p+1]-0xB8 > 3):
+			// not Latin Extended Additional: Khmer, Burmese and others
+			if l == leadWord {
+				p++
+				continue
+			}
+		default:
 			w, h := wordAt(t, p)
 			if w > p {
 				if !pre.mayWord(h) {
@@ -31,13 +42,10 @@ func (m *Matcher) scan(f *foldedText) []Match {
 					continue
 				}
 				e = w
-			} else if root[c] == 0 {
+			} else if l == leadWord {
 				p++
 				continue
 			}
-		} else if root[c] == 0 {
-			p++
-			continue
 		}
 		// o is the offset in the text of the token starting at t[p],
 		// or -1 where none does.

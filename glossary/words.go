@@ -29,11 +29,30 @@ import (
 // lower-case letters and digits, as text folds to.
 func isFoldedWord(c byte) bool { return c-'a' < 26 || c-'0' < 10 }
 
-// isWordLead reports whether t[p], c, may start a word character: an
-// ASCII letter or digit, or the first byte of a two-byte character or
-// of one from U+1E00 to U+1EFF.
-func isWordLead(t []byte, p int, c byte) bool {
-	return isFoldedWord(c) || c-0xC3 < 7 || c == 0xE1 && p+1 < len(t) && t[p+1]-0xB8 < 4
+// What scan does with a byte of the folded text, by the byte.
+const (
+	leadNone       = iota // no form starts with it, nor a word character
+	leadForm              // a form starts with it, no word character does
+	leadWord              // a word character may start with it, no form does
+	leadWordOrForm        // both
+)
+
+// leadTable classifies the bytes for scan: those a word character may
+// start with (an ASCII letter or digit, the first byte of a two-byte
+// character or of one from U+1E00 to U+1EFF) and those some form starts
+// with, the trie's root children.
+func leadTable(root *[256]int32) [256]uint8 {
+	var lead [256]uint8
+	for c := range lead {
+		b := byte(c)
+		if isFoldedWord(b) || b-0xC3 < 7 || b == 0xE1 {
+			lead[c] = leadWord
+		}
+		if root[c] != 0 {
+			lead[c] |= leadForm
+		}
+	}
+	return lead
 }
 
 // wordAt returns the end of the word starting at t[p], the first offset
