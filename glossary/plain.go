@@ -40,6 +40,15 @@ func (b *folder) plainRun(text string, i int) int {
 				break
 			}
 		}
+		if c := text[i]; c >= 0xE0 && c < 0xF0 {
+			if j, q, sp := b.run3(text, i, t, k, space); j > i {
+				i, k, space = j, q, sp
+				seg, segK, marks, last, prev = -1, k, 0, 0, 0
+				if i == n || k+4 > len(t) {
+					break
+				}
+			}
+		}
 		if j, q, sp := b.quickRun(text, i, t, k, space); j > i {
 			// it stops where a segment starts
 			i, k, space = j, q, sp

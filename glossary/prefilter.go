@@ -28,6 +28,9 @@ type prefilter struct {
 	// is its size in bits, less one.
 	words []uint64
 	wmask uint32
+	// char3 has bit r set where a form starts with r, a character of
+	// three bytes.
+	char3 []uint64
 }
 
 const (
@@ -88,6 +91,7 @@ func newPrefilter(keys []string) prefilter {
 		words:  make([]uint64, 1<<size/64),
 		wmask:  1<<size - 1,
 		first:  make([]uint64, 1<<size/64),
+		char3:  make([]uint64, 1<<16/64),
 	}
 	lens := make([]int, 0, len(keys))
 	for _, k := range keys {
@@ -109,6 +113,9 @@ func newPrefilter(keys []string) prefilter {
 			setBit(pf.single, uint32(k[0]))
 		default:
 			setBit(pf.pairs, uint32(k[0])<<8|uint32(k[1]))
+		}
+		if r := decodeRune3(k); r >= 0x800 {
+			setBit(pf.char3, uint32(r))
 		}
 		if e, h := wordAt([]byte(k), 0); e > 0 {
 			setBit(pf.words, h&pf.wmask)

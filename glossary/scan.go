@@ -27,13 +27,22 @@ func (m *Matcher) scan(f *foldedText) []Match {
 		case l == leadNone:
 			p++
 			continue
-		case l == leadForm:
-		case c == 0xE1 && (p+1 == len(t) || t[p+1]-0xB8 > 3):
-			// not Latin Extended Additional: Khmer, Burmese and others
-			if l == leadWord {
+		case c >= 0xE0 && c < 0xF0 && !(c == 0xE1 && p+1 < len(t) && t[p+1]-0xB8 < 4):
+			// A character of three bytes, not of Latin Extended
+			// Additional: Thai, Khmer, Han and others. Its other
+			// bytes start no token.
+			if p+2 < len(t) && t[p+1]&0xC0 == 0x80 && t[p+2]&0xC0 == 0x80 {
+				r := uint32(c&0x0F)<<12 | uint32(t[p+1]&0x3F)<<6 | uint32(t[p+2]&0x3F)
+				if l&leadForm == 0 || !hasBit(pre.char3, r) {
+					p += 3
+					continue
+				}
+				e = p + 3
+			} else if l&leadForm == 0 {
 				p++
 				continue
 			}
+		case l == leadForm:
 		default:
 			w, h := wordAt(t, p)
 			if w > p {
