@@ -291,20 +291,22 @@ func mark3(r rune) uint8 {
 // Thai, Lao, Burmese, Khmer and Han blocks, lower-case Vietnamese,
 // punctuation. It may answer false for others.
 func starter3(r rune) bool {
-	switch {
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF: // Han
-		return true
-	case r >= 0x0E00 && r <= 0x0EFF: // Thai, Lao: all but the marks
+	switch r >> 7 { // blocks of 128 characters
+	case 0x0E00 >> 7, 0x0E80 >> 7: // Thai, Lao: all but the marks
 		o := r & 0x7F
 		return o < 0x38 || o > 0x3A && o < 0x48 || o > 0x4B
-	case r >= 0x1000 && r <= 0x109F: // Myanmar
+	case 0x1000 >> 7, 0x1080 >> 7: // Myanmar
 		switch r {
 		case 0x1025, 0x102E, 0x1037, 0x1039, 0x103A, 0x108D:
 			return false
 		}
-		return true
-	case r >= 0x1780 && r <= 0x17FF: // Khmer
+		return r <= 0x109F
+	case 0x1780 >> 7: // Khmer
 		return r != 0x17D2 && r != 0x17DD
+	}
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF: // Han
+		return true
 	case r >= 0x1EA0 && r <= 0x1EFF, r >= 0x1E00 && r <= 0x1E95: // Vietnamese, lower case
 		return r&1 == 1
 	case r >= 0x200C && r <= 0x2027, r >= 0x2030 && r <= 0x205E, // punctuation
