@@ -14,15 +14,21 @@ import "unicode/utf8"
 // is false for any other segment, which norm then handles.
 func composeLatin(seg string) (r rune, ok bool) {
 	r, n := utf8.DecodeRuneInString(seg)
-	if !(r >= 'A' && r < 0x0250 || r >= 0x1E00 && r <= 0x1EFF) || n == len(seg) {
+	return composeMarks(r, seg[n:])
+}
+
+// composeMarks is composeLatin of the base r followed by the combining
+// diacritics marks.
+func composeMarks(r rune, marks string) (rune, bool) {
+	if !(r >= 'A' && r < 0x0250 || r >= 0x1E00 && r <= 0x1EFF) || marks == "" {
 		return 0, false
 	}
-	last := uint8(0)
-	for marks := 0; n < len(seg); marks++ {
-		if marks == 3 || n+2 > len(seg) {
+	last, n := uint8(0), 0
+	for count := 0; n < len(marks); count++ {
+		if count == 3 || n+2 > len(marks) {
 			return 0, false
 		}
-		m := diacriticAt(seg[n], seg[n+1])
+		m := diacriticAt(marks[n], marks[n+1])
 		if m < 0 {
 			return 0, false
 		}

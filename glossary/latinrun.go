@@ -119,7 +119,18 @@ func (b *folder) composeRun(text string, i int, t []byte, k int) (int, int, bool
 	for j+1 < n && (text[j] == 0xCC || text[j] == 0xCD && text[j+1] < 0xB0) {
 		j += 2
 	}
-	r, ok := composeLatin(text[start:j])
+	// The base, which latinRun read, is a valid character of one to
+	// three bytes.
+	var base rune
+	switch c := text[start]; i - start {
+	case 1:
+		base = rune(c)
+	case 2:
+		base = rune(c&0x1F)<<6 | rune(text[start+1]&0x3F)
+	default:
+		base = rune(c&0x0F)<<12 | rune(text[start+1]&0x3F)<<6 | rune(text[start+2]&0x3F)
+	}
+	r, ok := composeMarks(base, text[i:j])
 	if !ok || j < n && !latinStarter(text[j:]) {
 		return i, k, false
 	}
