@@ -24,7 +24,8 @@ func icountLoop(m *Matcher, text string, n int) int {
 // else the machine runs:
 //
 //	go test -c -o /tmp/glossary.test ./glossary
-//	cd glossary && JURU_ICOUNT=flores-vi GOMAXPROCS=1 GOGC=off valgrind --tool=callgrind \
+//	cd glossary && JURU_ICOUNT=flores-vi GOMAXPROCS=1 GOGC=off GODEBUG=asyncpreemptoff=1 \
+//	    valgrind --tool=callgrind \
 //	    --toggle-collect='*icountLoop*' --callgrind-out-file=/dev/null \
 //	    /tmp/glossary.test -test.run TestInstructionCount -test.v
 //

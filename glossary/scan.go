@@ -8,8 +8,9 @@ import (
 
 // scan finds the matches in a folded text. A match may start only where
 // a token starts, at a byte some form starts with, so that most bytes
-// are passed over at a glance; a word is
-// tested and passed over whole (see wordAt).
+// are passed over at a glance; a word is tested and passed over whole
+// (see wordAt), and so is a character of three bytes that no form starts
+// with.
 func (m *Matcher) scan(f *foldedText) []Match {
 	var out []Match
 	pos := positioner{text: f.text, line: 1, col: 1}
