@@ -46,16 +46,23 @@ func lineFeeds(seg string) int {
 
 // shift records, before a token from text offset i is appended, where
 // the shift between t and the text changes.
-func (b *folder) shift(i int) {
-	if d := i - len(b.t); d != b.delta {
-		b.gapAt = append(b.gapAt, int32(len(b.t)))
-		b.gapTo = append(b.gapTo, int32(d))
-		b.delta = d
-	}
-}
+func (b *folder) shift(i int) { b.shiftTo(i, len(b.t)) }
 
-// startToken notes that a token from text offset i starts at the end of t.
-func (b *folder) startToken(i int) { b.shift(i) }
+// shiftTo records that the token to be written at t[k] starts at text
+// offset i, when that changes the shift.
+func (b *folder) shiftTo(i, k int) {
+	d := i - k
+	if d == b.delta {
+		return
+	}
+	if last := len(b.gapAt) - 1; last >= 0 && int(b.gapAt[last]) == k {
+		b.gapTo[last] = int32(d)
+	} else {
+		b.gapAt = append(b.gapAt, int32(k))
+		b.gapTo = append(b.gapTo, int32(d))
+	}
+	b.delta = d
+}
 
 // newFoldedText splits and folds text, reusing the storage of buf when
 // it is not nil. Segments end where norm.NFC.NextBoundaryInString puts
@@ -120,7 +127,7 @@ func newFoldedText(text string, buf *foldedText) *foldedText {
 			if kind := kindOf(seg); kind != regularSeg {
 				if kind == spaceSeg {
 					if !b.space {
-						b.startToken(i)
+						b.shift(i)
 						b.runAt, b.runLF = len(b.t), 0
 						b.t = append(b.t, ' ')
 						b.space = true

@@ -158,11 +158,7 @@ func (b *folder) composeRun(text string, i int, t []byte, k int) (int, int, bool
 	} else {
 		inner[p2/64] &^= 1 << (p2 % 64)
 	}
-	if d := j - end; d != b.delta {
-		b.gapAt = append(b.gapAt, int32(end))
-		b.gapTo = append(b.gapTo, int32(d))
-		b.delta = d
-	}
+	b.shiftTo(j, end)
 	return j, end, true
 }
 

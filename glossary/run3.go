@@ -98,19 +98,3 @@ func decodeRune3(s string) rune {
 	}
 	return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
 }
-
-// shiftTo records that the token to be written at t[k] starts at text
-// offset i, when that changes the shift.
-func (b *folder) shiftTo(i, k int) {
-	d := i - k
-	if d == b.delta {
-		return
-	}
-	if last := len(b.gapAt) - 1; last >= 0 && int(b.gapAt[last]) == k {
-		b.gapTo[last] = int32(d)
-	} else {
-		b.gapAt = append(b.gapAt, int32(k))
-		b.gapTo = append(b.gapTo, int32(d))
-	}
-	b.delta = d
-}

@@ -11,13 +11,21 @@ import (
 	"github.com/juru-cli/juru/internal/mock"
 )
 
+// articlesAndEndpoint writes n articles under root/news and starts a
+// mock endpoint that takes latency to answer; it returns root, the
+// articles' folder and juru's environment.
+func articlesAndEndpoint(t *testing.T, n int, latency time.Duration) (root, in string, vars map[string]string) {
+	t.Helper()
+	root = t.TempDir()
+	in = filepath.Join(root, "news")
+	writeArticles(t, in, n)
+	srv := startMock(t, mock.Options{Latency: latency})
+	return root, in, juruEnv(srv, fakeKey, root)
+}
+
 func TestDeadlineStopsTheRun(t *testing.T) {
 	t.Parallel()
-	root := t.TempDir()
-	in := filepath.Join(root, "news")
-	writeArticles(t, in, 3)
-	srv := startMock(t, mock.Options{Latency: 3 * time.Second})
-	vars := juruEnv(srv, fakeKey, root)
+	root, in, vars := articlesAndEndpoint(t, 3, 3*time.Second)
 	out := filepath.Join(root, "out")
 
 	// every answer takes 3s: a run that went on would end with items done
@@ -41,11 +49,7 @@ func TestDeadlineStopsTheRun(t *testing.T) {
 
 func TestDeadlineOnStdout(t *testing.T) {
 	t.Parallel()
-	root := t.TempDir()
-	in := filepath.Join(root, "news")
-	writeArticles(t, in, 1)
-	srv := startMock(t, mock.Options{Latency: 3 * time.Second})
-	vars := juruEnv(srv, fakeKey, root)
+	_, in, vars := articlesAndEndpoint(t, 1, 3*time.Second)
 	file := filepath.Join(in, "d00", "article-0000.md")
 
 	o := runIn(context.Background(), vars, "translate", "--to", "id", "--no-cache", "--deadline", "300ms", file)
@@ -59,11 +63,7 @@ func TestDeadlineOnStdout(t *testing.T) {
 
 func TestDeadlineFromConfigAndBad(t *testing.T) {
 	t.Parallel()
-	root := t.TempDir()
-	in := filepath.Join(root, "news")
-	writeArticles(t, in, 2)
-	srv := startMock(t, mock.Options{Latency: 3 * time.Second})
-	vars := juruEnv(srv, fakeKey, root)
+	root, in, vars := articlesAndEndpoint(t, 2, 3*time.Second)
 	cfg := filepath.Join(root, "juru.toml")
 	if err := os.WriteFile(cfg, []byte("deadline = \"400ms\"\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/juru-cli/juru/internal/llm"
+	"github.com/juru-cli/juru/internal/retry"
 )
 
 // Defaults of Options.
@@ -116,14 +117,6 @@ func reached(err error) bool {
 	return errors.As(err, &api) || errors.As(err, &ans)
 }
 
-// sleep waits for d or the context's end.
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}
+// sleep waits for d or the context's end, and reports whether the whole
+// wait passed.
+func sleep(ctx context.Context, d time.Duration) bool { return retry.Sleep(ctx, d) == nil }
