@@ -43,32 +43,33 @@ func Probability(text string) float64 { return Detect(text).Score }
 
 // Detect weighs the evidence in text for Zawgyi against Unicode.
 //
-// Characters from U+1000 to U+10BF are decoded inline and classed by
-// table (see myanmarClasses); the rest go through utf8 and uclass and
-// zclass, invalid UTF-8 reading as a boundary.
+// Characters from U+1000 to U+10BF are decoded inline; the weights of a
+// step between two characters that depend on those two alone come from
+// a table (see pairWeights), the rest from evidence.dynamic. Other
+// characters go through utf8, invalid UTF-8 reading as a boundary.
 func Detect(text string) Result {
 	var res Result
 	var ev evidence
+	w := theWeights
 	// p2 and p are the two characters before r, -1 standing for the start
-	// of the text; pu and pz are the roles of p in each encoding.
+	// of the text; pi is the index of p in the weights.
 	p2, p := rune(-1), rune(-1)
-	pu, pz := outside, outside
+	pi := outsideIndex
 	for i := 0; i < len(text); {
 		c := text[i]
 		var r rune
-		var ru, rz class
+		var ri int
 		switch {
 		case c < utf8.RuneSelf:
-			r, ru, rz = rune(c), outside, outside
+			r, ri = rune(c), outsideIndex
 			i++
-			if pu == outside {
+			if pi == outsideIndex {
 				p2, p = p, r
 				continue
 			}
 		case c == 0xE1 && i+2 < len(text) && text[i+1]-0x80 < 3 && text[i+2]&0xC0 == 0x80:
-			r = 0x1000 + rune(text[i+1]-0x80)<<6 | rune(text[i+2]&0x3F)
-			cl := myanmarClasses[r-firstMyanmar]
-			ru, rz = cl.u, cl.z
+			ri = int(text[i+1]-0x80)<<6 | int(text[i+2]&0x3F)
+			r = firstMyanmar + rune(ri)
 			i += 3
 		default:
 			var n int
@@ -77,18 +78,26 @@ func Detect(text string) Result {
 			if r == utf8.RuneError {
 				r = -1 // invalid UTF-8 reads as a boundary
 			}
-			ru, rz = uclass(r), zclass(r)
+			ri = weightIndex(r)
 		}
-		if ru != outside {
+		rr := w.roles[ri]
+		if rr.u != outside {
 			res.Burmese++
 		}
-		if ru != outside || pu != outside {
-			ev.pair(p2, p, r, pu, pz, ru, rz)
+		if rr.u != outside || w.roles[pi].u != outside {
+			d := w.pairs[pi][ri]
+			ev.u += int(d.u)
+			ev.z += int(d.z)
+			if r == sign1039 || r == visarga {
+				ev.dynamic(p2, p, r, w.roles[pi].z, rr.z)
+			} else {
+				ev.track(r, rr.z) // all dynamic does then
+			}
 		}
-		p2, p, pu, pz = p, r, ru, rz
+		p2, p, pi = p, r, ri
 	}
-	if pu != outside {
-		ev.pair(p2, p, -1, pu, pz, outside, outside)
+	if w.roles[pi].u != outside {
+		ev.pair(p2, p, -1, w.roles[pi].u, w.roles[pi].z, outside, outside)
 	}
 	res.Zawgyi, res.Unicode = ev.z, ev.u
 	if res.Burmese > 0 {
@@ -100,16 +109,67 @@ func Detect(text string) Result {
 // roles are the roles of one character in each encoding.
 type roles struct{ u, z class }
 
-// myanmarClasses holds uclass and zclass of U+1000 to U+10BF, encoded
-// E1 80 80 to E1 82 BF: the Myanmar block and the start of Georgian. It
-// is never changed.
-var myanmarClasses = func() (t [0xC0]roles) {
-	for i := range t {
-		r := firstMyanmar + rune(i)
-		t[i] = roles{uclass(r), zclass(r)}
+// Indexes of the characters in pairWeights: U+1000 to U+10BF (encoded E1
+// 80 80 to E1 82 BF: the Myanmar block and the start of Georgian) by
+// their offset from U+1000, then one for every character outside both
+// encodings (ASCII, other scripts, the start and end of the text) and
+// one for the Myanmar extensions, which only Unicode uses.
+const (
+	outsideIndex   = 0xC0
+	extensionIndex = 0xC1
+	weightCount    = 0xC2
+)
+
+// weightIndex returns the index of r in pairWeights.
+func weightIndex(r rune) int {
+	switch {
+	case r >= firstMyanmar && r < firstMyanmar+outsideIndex:
+		return int(r - firstMyanmar)
+	case isExtension(r):
+		return extensionIndex
 	}
-	return t
-}()
+	return outsideIndex
+}
+
+// A weight is what a step adds to the evidence for each encoding.
+type weight struct{ u, z int8 }
+
+// pairWeights holds the roles of each character of weightIndex and the
+// weights evidence.static gives each step from one to another. It is
+// built once and never changed.
+type pairWeights struct {
+	roles [weightCount]roles
+	pairs [weightCount][weightCount]weight
+}
+
+// theWeights are the weights Detect reads.
+var theWeights = newPairWeights()
+
+func newPairWeights() *pairWeights {
+	w := &pairWeights{}
+	// a character standing for each index
+	stand := func(i int) rune {
+		switch i {
+		case outsideIndex:
+			return -1
+		case extensionIndex:
+			return 0xAA60
+		}
+		return firstMyanmar + rune(i)
+	}
+	for i := range weightCount {
+		r := stand(i)
+		w.roles[i] = roles{uclass(r), zclass(r)}
+	}
+	for i := range weightCount {
+		for j := range weightCount {
+			var e evidence
+			e.static(stand(i), stand(j), w.roles[i].u, w.roles[i].z, w.roles[j].u, w.roles[j].z)
+			w.pairs[i][j] = weight{int8(e.u), int8(e.z)}
+		}
+	}
+	return w
+}
 
 // evidence accumulates the weight of evidence for each encoding.
 type evidence struct {
@@ -138,6 +198,14 @@ func (e *evidence) track(n rune, zn class) {
 // stands for the start or end of the text. up and un are the Unicode roles
 // of p and n, zp and zn their Zawgyi roles.
 func (e *evidence) pair(p2, p, n rune, up, zp, un, zn class) {
+	e.static(p, n, up, zp, un, zn)
+	e.dynamic(p2, p, n, zp, zn)
+}
+
+// static weighs what of the step from p to n depends on those two
+// characters alone: code points one encoding never uses, sequences one
+// encoding forbids, medials after consonants.
+func (e *evidence) static(p, n rune, up, zp, un, zn class) {
 	if zn == unused {
 		e.u += 2
 	}
@@ -148,14 +216,20 @@ func (e *evidence) pair(p2, p, n rune, up, zp, un, zn class) {
 	case zok && !uok:
 		e.z += 2
 	}
-	if p2 == nga && p == sign103A && n == sign1039 {
+	if isConsonant(p) {
+		e.medial(p, n)
+	}
+}
+
+// dynamic weighs what of the step from p to n depends on more: the
+// character before p (kinzi), the syllable (the visarga), and follows
+// the syllable.
+func (e *evidence) dynamic(p2, p, n rune, zp, zn class) {
+	if n == sign1039 && p == sign103A && p2 == nga {
 		e.u += 2 // kinzi, spelled NGA ASAT VIRAMA in Unicode only
 	}
 	if n == visarga {
 		e.visarga(p, zp)
-	}
-	if isConsonant(p) {
-		e.medial(p, n)
 	}
 	e.track(n, zn)
 }
