@@ -14,6 +14,13 @@ func digitOrLead(w uint64) uint64 {
 	return (digit | lead) & high
 }
 
+// zeroBytes has the high bit of each byte of w set where that byte is
+// zero, and no other bit.
+func zeroBytes(w uint64) uint64 {
+	const high, low = 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	return ^((w&low + low) | w) & high
+}
+
 // load64 reads the first eight bytes of s as a little-endian word.
 func load64(s string) uint64 {
 	_ = s[7]

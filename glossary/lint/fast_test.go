@@ -287,3 +287,64 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// hasMyanmarSlow is hasMyanmar the obvious way: a byte E1 followed by
+// one from 80 to 82.
+func hasMyanmarSlow(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xE1 && s[i+1] >= 0x80 && s[i+1] <= 0x82 {
+			return true
+		}
+	}
+	return false
+}
+
+// TestHasMyanmar checks hasMyanmar against hasMyanmarSlow with the
+// Myanmar lead at every offset of texts of every length up to 40, among
+// Vietnamese and Khmer (whose characters also start with E1), and on
+// random texts.
+func TestHasMyanmar(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := hasMyanmar(s), hasMyanmarSlow(s); got != want {
+			t.Fatalf("hasMyanmar(%q) = %v, want %v", s, got, want)
+		}
+	}
+	fill := strings.Repeat("ếក\xe1\x83\xe1a", 8)
+	for n := range 41 {
+		base := fill[:n]
+		check(base)
+		for i := 0; i+1 < n; i++ {
+			for _, c := range []byte{0x7F, 0x80, 0x81, 0x82, 0x83, 0xBF} {
+				s := []byte(base)
+				s[i], s[i+1] = 0xE1, c
+				check(string(s))
+			}
+		}
+	}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	pieces := append([]string{"\xe1", "\x80", "\x82", "\x83", "က", "ế", "ក"}, trickyPieces...)
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(30) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// TestZeroBytes checks zeroBytes on every byte value at every place.
+func TestZeroBytes(t *testing.T) {
+	for place := range 8 {
+		for v := range 256 {
+			w := 0x5A5A5A5A5A5A5A5A&^(0xFF<<(8*place)) | uint64(v)<<(8*place)
+			want := uint64(0)
+			if v == 0 {
+				want = 0x80 << (8 * place)
+			}
+			if got := zeroBytes(w); got != want {
+				t.Fatalf("zeroBytes(%#x) = %#x, want %#x", w, got, want)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/juru-cli/juru/internal/script"
@@ -84,16 +85,23 @@ func (l *Linter) zawgyi(p *page) []Finding {
 }
 
 // hasMyanmar reports whether s holds a character of the Myanmar block
-// (U+1000 to U+109F, encoded E1 80 80 to E1 82 BF).
+// (U+1000 to U+109F, encoded E1 80 80 to E1 82 BF): a byte E1 followed
+// by one from 80 to 82. Eight places are tested at a time, for the
+// bytes E1 and 80 to 83 after it; the few that pass are looked at.
 func hasMyanmar(s string) bool {
-	for i := 0; ; {
-		k := strings.IndexByte(s[i:], 0xE1)
-		if k < 0 || i+k+1 >= len(s) {
-			return false
+	i := 0
+	for ; i+9 <= len(s); i += 8 {
+		m := zeroBytes(load64(s[i:])^0xE1E1E1E1E1E1E1E1) & zeroBytes(load64(s[i+1:])&0xFCFCFCFCFCFCFCFC^0x8080808080808080)
+		for ; m != 0; m &= m - 1 {
+			if s[i+bits.TrailingZeros64(m)/8+1] <= 0x82 {
+				return true
+			}
 		}
-		i += k + 1
-		if c := s[i]; c >= 0x80 && c <= 0x82 {
+	}
+	for ; i+1 < len(s); i++ {
+		if s[i] == 0xE1 && s[i+1]-0x80 < 3 {
 			return true
 		}
 	}
+	return false
 }
