@@ -86,10 +86,14 @@ func (l *Linter) zawgyi(p *page) []Finding {
 
 // hasMyanmar reports whether s holds a character of the Myanmar block
 // (U+1000 to U+109F, encoded E1 80 80 to E1 82 BF): a byte E1 followed
-// by one from 80 to 82. Eight places are tested at a time, for the
-// bytes E1 and 80 to 83 after it; the few that pass are looked at.
+// by one from 80 to 82. From the first E1 on (most texts have none),
+// eight places are tested at a time, for the bytes E1 and 80 to 83 after
+// it; the few that pass are looked at.
 func hasMyanmar(s string) bool {
-	i := 0
+	i := strings.IndexByte(s, 0xE1)
+	if i < 0 {
+		return false
+	}
 	for ; i+9 <= len(s); i += 8 {
 		m := zeroBytes(load64(s[i:])^0xE1E1E1E1E1E1E1E1) & zeroBytes(load64(s[i+1:])&0xFCFCFCFCFCFCFCFC^0x8080808080808080)
 		for ; m != 0; m &= m - 1 {

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"math/bits"
+	"slices"
 )
 
 // A sieve finds the spans of a text that may hold some of a language's
@@ -28,8 +29,11 @@ type sieve struct {
 	// when fewer; see window), the grams, for a quick test before they
 	// are hashed whole
 	windows []uint64
-	shift   uint // 64 minus the log2 of a bitmap's size in bits
-	keys    map[uint64]struct{}
+	wins    []uint64 // the windows' hashes, for a roller's union
+	shift   uint     // 64 minus the log2 of a bitmap's size in bits
+	keys    keySet
+	// ones marks the grams of one character, by its low 16 bits
+	ones *[1 << 16 / 64]uint64
 }
 
 const (
@@ -90,8 +94,18 @@ func (s *sieve) has(x uint64) bool {
 	if i := x >> s.shift; s.bits[i/64]&(1<<(i%64)) == 0 {
 		return false
 	}
-	_, ok := s.keys[x]
-	return ok
+	return s.keys.has(x)
+}
+
+// hasGram reports whether the gram of k characters whose last ones hi
+// and lo hold (see pack) is in s: by the bitmap of grams of one
+// character, or by key.
+func (s *sieve) hasGram(hi, lo uint64, k int) bool {
+	if k == 1 {
+		c := lo & 0xFFFF
+		return s.ones != nil && s.ones[c/64]&(1<<(c%64)) != 0
+	}
+	return s.has(key(hi, lo, k))
 }
 
 // newSieve makes the sieve of forms, preferring in each form the gram
@@ -109,7 +123,7 @@ func newSieve(t *skeletonTable, forms []string, counts map[uint64]int) *sieve {
 	for 1<<lg < 64*len(forms) && lg < 24 {
 		lg++
 	}
-	s := &sieve{shift: 64 - lg, keys: make(map[uint64]struct{}, len(forms)),
+	s := &sieve{shift: 64 - lg, keys: newKeySet(len(forms)),
 		bits: make([]uint64, 1<<lg/64), windows: make([]uint64, 1<<lg/64)}
 	for _, sk := range sks {
 		k := gramLen(len(sk))
@@ -120,12 +134,22 @@ func newSieve(t *skeletonTable, forms []string, counts map[uint64]int) *sieve {
 			}
 		}
 		hi, lo := pack(sk[at : at+k])
-		x := key(hi, lo, k)
-		s.keys[x] = struct{}{}
 		s.lens |= 1 << k
+		if k == 1 {
+			if s.ones == nil {
+				s.ones = new([1 << 16 / 64]uint64)
+			}
+			c := lo & 0xFFFF
+			s.ones[c/64] |= 1 << (c % 64)
+			continue
+		}
+		x := key(hi, lo, k)
+		s.keys.add(x)
 		i := x >> s.shift
 		s.bits[i/64] |= 1 << (i % 64)
-		i = window(lo, min(k, 4)) >> s.shift
+		w := window(lo, min(k, 4))
+		s.wins = append(s.wins, w)
+		i = w >> s.shift
 		s.windows[i/64] |= 1 << (i % 64)
 	}
 	return s
@@ -134,15 +158,18 @@ func newSieve(t *skeletonTable, forms []string, counts map[uint64]int) *sieve {
 // roller tells when a gram of the sieves ends at the last character of
 // a skeleton. The caller keeps the last eight characters, packed as
 // grams are, in hi and lo, and how many it has seen in n (see spans).
-// The last four are tested at every character against the sieves'
-// windows; the gram is looked up only where they pass.
+// The last characters are tested at every character against the union
+// of the sieves' windows and grams of one character; the gram is looked
+// up only where they pass.
 type roller struct {
 	ss    []*sieve
 	lens  uint16 // the gram lengths of all sieves
 	least int    // the shortest of them; no gram ends before
-	// windows and shift are those of the first sieve, tested first
+	// windows are the union of the sieves' windows, indexed by shift;
+	// ones the union of their grams of one character, nil when none
 	windows []uint64
 	shift   uint
+	ones    *[1 << 16 / 64]uint64
 }
 
 func newRoller(ss []*sieve) *roller {
@@ -150,12 +177,43 @@ func newRoller(ss []*sieve) *roller {
 	for _, s := range ss {
 		g.lens |= s.lens
 	}
-	if len(ss) > 0 {
-		g.windows, g.shift = ss[0].windows, ss[0].shift
-	}
 	g.least = 1 << 16 // no gram at all
 	if g.lens != 0 {
 		g.least = bits.TrailingZeros16(g.lens)
+	}
+	switch len(ss) {
+	case 0:
+	case 1:
+		g.windows, g.shift, g.ones = ss[0].windows, ss[0].shift, ss[0].ones
+	default:
+		// the largest bitmap, copied, with the others' windows added
+		big := ss[0]
+		for _, s := range ss {
+			if s.shift < big.shift {
+				big = s
+			}
+		}
+		g.windows, g.shift = slices.Clone(big.windows), big.shift
+		for _, s := range ss {
+			if s == big {
+				continue
+			}
+			for _, w := range s.wins {
+				i := w >> g.shift
+				g.windows[i/64] |= 1 << (i % 64)
+			}
+		}
+		for _, s := range ss {
+			if s.ones == nil {
+				continue
+			}
+			if g.ones == nil {
+				g.ones = new([1 << 16 / 64]uint64)
+			}
+			for i, w := range s.ones {
+				g.ones[i] |= w
+			}
+		}
 	}
 	return g
 }
@@ -183,13 +241,10 @@ func (g *roller) hit(hi, lo uint64, n int) bool {
 		return false
 	}
 	x := window(lo, 4)
-	if i := x >> g.shift; len(g.ss) == 1 && g.windows[i/64]&(1<<(i%64)) == 0 {
-		return false // the common case: one sieve, no window passes
+	if i := x >> g.shift; g.windows[i/64]&(1<<(i%64)) == 0 {
+		return false // the common case: no window passes
 	}
 	for _, s := range g.ss {
-		if i := x >> s.shift; s.windows[i/64]&(1<<(i%64)) == 0 {
-			continue
-		}
 		if s.lens&(1<<4) != 0 && s.has(key(0, lo, 4)) {
 			return true
 		}
@@ -203,17 +258,20 @@ func (g *roller) hit(hi, lo uint64, n int) bool {
 // short tests the grams of one and two characters ending with the last
 // of the n characters lo holds.
 func (g *roller) short(lo uint64, n int) bool {
+	if g.ones != nil {
+		if c := lo & 0xFFFF; g.ones[c/64]&(1<<(c%64)) != 0 {
+			return true
+		}
+	}
+	if n < 2 || g.lens&(1<<2) == 0 {
+		return false
+	}
+	if i := window(lo, 2) >> g.shift; g.windows[i/64]&(1<<(i%64)) == 0 {
+		return false
+	}
 	for _, s := range g.ss {
-		for k := 1; k <= 2 && k <= n; k++ {
-			if s.lens&(1<<k) == 0 {
-				continue
-			}
-			if i := window(lo, k) >> s.shift; s.windows[i/64]&(1<<(i%64)) == 0 {
-				continue
-			}
-			if s.has(key(0, lo, k)) {
-				return true
-			}
+		if s.lens&(1<<2) != 0 && s.has(key(0, lo, 2)) {
+			return true
 		}
 	}
 	return false

@@ -74,6 +74,9 @@ func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
 	start, found := 0, false
 	var hi, lo uint64
 	n := 0
+	// the table page of the last character looked up, most often that of
+	// the next one too
+	pg, pgAt := t.page(0), rune(0)
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -118,7 +121,10 @@ func spans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
 		default:
 			v := uint32(manySkeleton)
 			if r < 0x10000 {
-				v = t.page(r)[r&0xFF]
+				if r>>8 != pgAt {
+					pg, pgAt = t.page(r), r>>8
+				}
+				v = pg[r&0xFF]
 			}
 			switch v {
 			case noSkeleton:

@@ -36,7 +36,7 @@ func (g *slowRoller) push(r rune) bool {
 			if k <= 4 {
 				hi = 0
 			}
-			if s.has(key(hi, g.lo, k)) {
+			if s.hasGram(hi, g.lo, k) {
 				return true
 			}
 		}
@@ -172,6 +172,36 @@ func TestMatcherQuick(t *testing.T) {
 	for _, tt := range tests {
 		if got := matcherQuick(tt.text); got != tt.want {
 			t.Errorf("%s: matcherQuick = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestKeySet checks keySet against a map on random keys, 0 and keys
+// that share their top bits among them.
+func TestKeySet(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 7, 100, 5000} {
+		set, want := newKeySet(n), map[uint64]bool{}
+		var keys []uint64
+		for i := range n {
+			x := r.Uint64()
+			switch i % 5 {
+			case 0:
+				x &= 0xFF // all in the first slot
+			case 1:
+				x = 0
+			}
+			keys = append(keys, x)
+			set.add(x)
+			want[x] = true
+		}
+		for range 4 * n {
+			keys = append(keys, r.Uint64(), r.Uint64()&0xFF, 0)
+		}
+		for _, x := range keys {
+			if got := set.has(x); got != want[x] {
+				t.Fatalf("n=%d: has(%#x) = %v, want %v", n, x, got, want[x])
+			}
 		}
 	}
 }
