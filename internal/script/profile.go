@@ -68,6 +68,22 @@ func profileProse(s string, frontMatter bool) Counts {
 			inWord, prevLatin = false, false
 			continue
 		}
+		if b >= 0xE4 && b <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// three bytes from U+4000 to U+9FFF, decoded inline: from
+			// U+4E00 on, the CJK Unified Ideographs, most of Chinese
+			if r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= hanBase {
+				i += 3
+				lineStart, inWord, prevLatin = false, false, false
+				c.Letters[Han]++
+				switch hanForm(r) {
+				case formSimplified:
+					c.Simplified++
+				case formTraditional:
+					c.Traditional++
+				}
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		lineStart = false

@@ -135,7 +135,7 @@ func TestCountsMethods(t *testing.T) {
 // TestProfileRandom compares Profile with the obvious count by the Unicode
 // tables on random texts drawn from many scripts, without markup.
 func TestProfileRandom(t *testing.T) {
-	pool := []rune("abcXYZ éđươ ก ข ่ ๑ ລ ກ ក ្ ខ ។ က ျ ် ၁ 这這中 かカー 한 த ் Жж Ωω ع ह 1 , ! 🎉 \u200b\u0301\u00b5\U00020000\U0001F1F9")
+	pool := []rune("abcXYZ éđươ ก ข ่ ๑ ລ ກ ក ្ ខ ។ က ျ ် ၁ 这這中国國东東 かカー 한 த ் Жж Ωω ع ह 1 , ! 🎉 \u200b\u0301\u00b5\U00020000\U0001F1F9\u4dff\u4e00\u9fff\ua000\u3400")
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 2000; i++ {
 		n := rng.IntN(40)
@@ -150,8 +150,21 @@ func TestProfileRandom(t *testing.T) {
 				want[s]++
 			}
 		}
-		if got := Profile(text).Letters; got != want {
-			t.Fatalf("Profile(%q) = %v, tables give %v", text, got, want)
+		got := Profile(text)
+		if got.Letters != want {
+			t.Fatalf("Profile(%q) = %v, tables give %v", text, got.Letters, want)
+		}
+		simplified, traditional := 0, 0
+		for _, r := range text {
+			switch {
+			case inSorted(simplifiedOnly, r):
+				simplified++
+			case inSorted(traditionalOnly, r):
+				traditional++
+			}
+		}
+		if got.Simplified != simplified || got.Traditional != traditional {
+			t.Fatalf("Profile(%q) counts %d simplified, %d traditional; the lists give %d, %d", text, got.Simplified, got.Traditional, simplified, traditional)
 		}
 	}
 }
