@@ -132,12 +132,17 @@ func (t *letterTable) sure(s string, want script.Script, vi bool) bool {
 		}
 		var r rune
 		n := 3
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		switch {
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			// three bytes, decoded inline: the scripts of South-East
 			// Asia
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// two bytes: Latin letters with accents
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
 		}
-		if r < 0x800 || r >= 0xD800 && r < 0xE000 {
+		if n == 3 && (r < 0x800 || r >= 0xD800 && r < 0xE000) {
+			// neither, an overlong form or a surrogate
 			r, n = decodeRune(s[i:])
 		}
 		i += n

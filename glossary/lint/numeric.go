@@ -97,6 +97,8 @@ func (t *digitTable) windows(text string) [][2]int {
 				add(i, i+1)
 			}
 			i++
+		case c == 0xE1 && i+2 < len(text) && text[i+1]-0xB8 < 4 && text[i+2]&0xC0 == 0x80:
+			i += 3 // Latin Extended Additional: Vietnamese letters
 		case c >= 0xE0 && c < 0xF0 && i+2 < len(text):
 			// three bytes, decoded inline: most characters of the
 			// scripts of South-East Asia, read here in a row for as
