@@ -26,7 +26,7 @@ const (
 type letterTable struct {
 	// class holds, for each character below letterEnd, its class with
 	// knownClass set when letterRanges holds it.
-	class []uint16
+	class *[letterEnd]uint16
 	// ascii classes the ASCII characters: asciiLetter, asciiMarkup
 	ascii [utf8.RuneSelf]uint8
 }
@@ -45,7 +45,7 @@ const (
 )
 
 func newLetterTable() *letterTable {
-	t := &letterTable{class: make([]uint16, letterEnd)}
+	t := &letterTable{class: new([letterEnd]uint16)}
 	for c := range utf8.RuneSelf {
 		if (c|0x20)-'a' < 26 {
 			t.ascii[c] |= asciiLetter
@@ -119,8 +119,20 @@ func (t *letterTable) sure(s string, want script.Script, vi bool) bool {
 	}
 	own, latin, other := 0, 0, 0
 	sawViet := false
+	// the class of a letter of want, which most characters are
+	ownClass := knownClass | uint16(1+want)
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// three bytes, decoded inline: most often a letter of
+			// want, counted at once
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x800 && r < letterEnd && t.class[r] == ownClass {
+				own++
+				i += 3
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			cls := t.ascii[c]
 			if cls&asciiMarkup != 0 && markupAt(s, i) {

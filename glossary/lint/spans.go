@@ -173,15 +173,13 @@ func addSpan(out [][2]int, start, end int) [][2]int {
 // character's normalization segment (see spans).
 //
 // The sieve does not pay where the matcher is quick, on text in ASCII,
-// Latin or Han (see matcherQuick), nor where the forms are dense: it flags much of a text
-// and costs more than it saves. When it flags more than a quarter of the
-// first sampleBytes, the matcher reads the whole text. Spans less than
-// joinGap apart are matched together, to call the matcher less often.
+// Latin or Han: callers test matcherQuick first. Nor does it where the
+// forms are dense: it flags much of a text and costs more than it saves.
+// When it flags more than a quarter of the first sampleBytes, the
+// matcher reads the whole text. Spans less than joinGap apart are
+// matched together, to call the matcher less often.
 func sieved(t *skeletonTable, ss []*sieve, brk *breakers, m *glossary.Matcher, p *page) []glossary.Match {
 	text := p.doc.Text
-	if matcherQuick(text) {
-		return m.FindAll(text)
-	}
 	if cut := sampleCut(brk, text); cut > 0 {
 		sp := spans(t, ss, brk, text[:cut])
 		covered := 0
