@@ -68,6 +68,11 @@ func TestUntranslatedMatchesScript(t *testing.T) {
 			var src, tgt []string
 			for range 1 + r.IntN(6) {
 				p := para()
+				if len(src) > 0 && r.IntN(4) == 0 {
+					// the same start as the one before: the same
+					// weakPrefix, another weakHash
+					p = src[len(src)-1] + " " + p
+				}
 				src = append(src, p)
 				if r.IntN(3) == 0 {
 					tgt = append(tgt, vary(p))

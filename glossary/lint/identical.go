@@ -14,9 +14,10 @@ import (
 //
 // script.Untranslated compares paragraphs in NFC; putting every block in
 // NFC would cost more than the rest of the check. Blocks are first
-// compared by weakPrefix and weakHash, which need no normalization, then
-// by blockHash, and script.Untranslated confirms each block the hashes
-// pair.
+// compared by weakPrefix, then by weakHash, which need no normalization,
+// then by blockHash, and script.Untranslated confirms each block the
+// hashes pair. Each hash is taken only of the blocks that passed the one
+// before.
 func (pr *pair) untranslated() []Finding {
 	if pr.sl.code == pr.tl.code {
 		return nil
@@ -26,24 +27,34 @@ func (pr *pair) untranslated() []Finding {
 	if so == nil {
 		so = &source{page: src, ld: pr.sl}
 	}
-	seen, prefixes := so.weakBlocks()
-	strong := map[int]uint64{}
+	byPrefix := so.prefixBlocks()
+	weak, strong := map[int]uint64{}, map[int]uint64{}
 	var out []Finding
 	for _, b := range tgt.blocks {
 		if b.kind == code {
 			continue
 		}
 		t := tgt.doc.Text[b.start:b.end]
-		if !prefixes[weakPrefix(t)] {
-			continue
-		}
-		cands := seen[weakHash(t)]
+		cands := byPrefix[weakPrefix(t)]
 		if len(cands) == 0 {
 			continue
 		}
-		th := blockHash(t)
+		tw := weakHash(t)
+		var th uint64
+		thDone := false
 		for _, i := range cands {
 			sb := src.blocks[i]
+			sw, ok := weak[i]
+			if !ok {
+				sw = weakHash(src.doc.Text[sb.start:sb.end])
+				weak[i] = sw
+			}
+			if sw != tw {
+				continue
+			}
+			if !thDone {
+				th, thDone = blockHash(t), true
+			}
 			sh, ok := strong[i]
 			if !ok {
 				sh = blockHash(src.doc.Text[sb.start:sb.end])

@@ -22,9 +22,8 @@ type source struct {
 	numberOnce sync.Once
 	numbers    []numbers.Number // the numbers written with digits
 
-	weakOnce sync.Once
-	weak     map[uint64][]int // the blocks by weakHash
-	prefixes map[uint64]bool  // the weakPrefix of the blocks
+	prefixOnce sync.Once
+	byPrefix   map[uint64][]int // the blocks that are not code, by weakPrefix
 }
 
 // sourceCache keeps the sources prepared last.
@@ -110,20 +109,20 @@ func (s *source) digitNumbers(l *Linter) []numbers.Number {
 	return s.numbers
 }
 
-// weakBlocks returns the blocks of the source that are not code, by
-// their weakHash, and the set of their weakPrefix.
-func (s *source) weakBlocks() (map[uint64][]int, map[uint64]bool) {
-	s.weakOnce.Do(func() {
+// prefixBlocks returns the blocks of the source that are not code, by
+// their weakPrefix, in order. A prefix costs little more than the start
+// of a block; the whole weakHash is taken only of the blocks whose
+// prefix a translation shares (see untranslated).
+func (s *source) prefixBlocks() map[uint64][]int {
+	s.prefixOnce.Do(func() {
 		p := s.page
-		s.weak = make(map[uint64][]int, len(p.blocks))
-		s.prefixes = make(map[uint64]bool, len(p.blocks))
+		s.byPrefix = make(map[uint64][]int, len(p.blocks))
 		for i, b := range p.blocks {
 			if b.kind != code {
-				h, pre := weakHashes(p.doc.Text[b.start:b.end], false)
-				s.weak[h] = append(s.weak[h], i)
-				s.prefixes[pre] = true
+				pre := weakPrefix(p.doc.Text[b.start:b.end])
+				s.byPrefix[pre] = append(s.byPrefix[pre], i)
 			}
 		}
 	})
-	return s.weak, s.prefixes
+	return s.byPrefix
 }
