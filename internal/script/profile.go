@@ -34,7 +34,7 @@ func profileProse(s string, frontMatter bool) Counts {
 			continue
 		}
 		b := s[i]
-		if m.mayStart(s, i) {
+		if b < utf8.RuneSelf && m.mayStart(s, i) { // markup starts with ASCII
 			if end, ok := m.skip(s, i); ok {
 				i = end
 				inWord, prevLatin = false, false
