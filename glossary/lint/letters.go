@@ -123,16 +123,6 @@ func (t *letterTable) sure(s string, want script.Script, vi bool) bool {
 	ownClass := knownClass | uint16(1+want)
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// three bytes, decoded inline: most often a letter of
-			// want, counted at once
-			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			if r >= 0x800 && r < letterEnd && t.class[r] == ownClass {
-				own++
-				i += 3
-				continue
-			}
-		}
 		if c < utf8.RuneSelf {
 			cls := t.ascii[c]
 			if cls&asciiMarkup != 0 && markupAt(s, i) {
@@ -147,8 +137,13 @@ func (t *letterTable) sure(s string, want script.Script, vi bool) bool {
 		switch {
 		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			// three bytes, decoded inline: the scripts of South-East
-			// Asia
+			// Asia, most often a letter of want, counted at once
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x800 && r < letterEnd && t.class[r] == ownClass {
+				own++
+				i += 3
+				continue
+			}
 		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
 			// two bytes: Latin letters with accents
 			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
