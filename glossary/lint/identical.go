@@ -29,6 +29,16 @@ func (pr *pair) untranslated() []Finding {
 	}
 	byPrefix := so.prefixBlocks()
 	weak, strong := map[int]uint64{}, map[int]uint64{}
+	// hashOf returns hash of source block i, remembered in m.
+	hashOf := func(m map[int]uint64, hash func(string) uint64, i int) uint64 {
+		h, ok := m[i]
+		if !ok {
+			sb := src.blocks[i]
+			h = hash(src.doc.Text[sb.start:sb.end])
+			m[i] = h
+		}
+		return h
+	}
 	var out []Finding
 	for _, b := range tgt.blocks {
 		if b.kind == code {
@@ -43,26 +53,16 @@ func (pr *pair) untranslated() []Finding {
 		var th uint64
 		thDone := false
 		for _, i := range cands {
-			sb := src.blocks[i]
-			sw, ok := weak[i]
-			if !ok {
-				sw = weakHash(src.doc.Text[sb.start:sb.end])
-				weak[i] = sw
-			}
-			if sw != tw {
+			if hashOf(weak, weakHash, i) != tw {
 				continue
 			}
 			if !thDone {
 				th, thDone = blockHash(t), true
 			}
-			sh, ok := strong[i]
-			if !ok {
-				sh = blockHash(src.doc.Text[sb.start:sb.end])
-				strong[i] = sh
-			}
-			if sh != th {
+			if hashOf(strong, blockHash, i) != th {
 				continue
 			}
+			sb := src.blocks[i]
 			// the first source block alike is the one to name; if
 			// script does not count it as untranslated (names only),
 			// no other block alike counts either
