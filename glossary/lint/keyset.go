@@ -17,8 +17,8 @@ func newKeySet(n int) keySet {
 	return keySet{slots: make([]uint64, 1<<lg), shift: uint(64 - lg)}
 }
 
-// add puts x in the set. It must not hold more than half as many keys
-// as the set was sized for.
+// add puts x in the set. The set must not be given more keys than it
+// was sized for, or it may fill and add never return.
 func (k *keySet) add(x uint64) {
 	if x == 0 {
 		k.zero = true

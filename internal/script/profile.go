@@ -75,12 +75,7 @@ func profileProse(s string, frontMatter bool) Counts {
 				i += 3
 				lineStart, inWord, prevLatin = false, false, false
 				c.Letters[Han]++
-				switch hanForm(r) {
-				case formSimplified:
-					c.Simplified++
-				case formTraditional:
-					c.Traditional++
-				}
+				c.countForm(r)
 				continue
 			}
 		}
@@ -113,18 +108,24 @@ func profileProse(s string, frontMatter bool) Counts {
 			}
 			inWord, prevLatin = true, true
 		case Han:
-			switch hanForm(r) {
-			case formSimplified:
-				c.Simplified++
-			case formTraditional:
-				c.Traditional++
-			}
+			c.countForm(r)
 			inWord, prevLatin = false, false
 		default:
 			inWord, prevLatin = false, false
 		}
 	}
 	return c
+}
+
+// countForm counts the Han character r as simplified or traditional
+// when it is written in one standard only.
+func (c *Counts) countForm(r rune) {
+	switch hanForm(r) {
+	case formSimplified:
+		c.Simplified++
+	case formTraditional:
+		c.Traditional++
+	}
 }
 
 // countWord counts the Latin word starting at byte i of s and reports
