@@ -97,17 +97,6 @@ func (s *sieve) has(x uint64) bool {
 	return s.keys.has(x)
 }
 
-// hasGram reports whether the gram of k characters whose last ones hi
-// and lo hold (see pack) is in s: by the bitmap of grams of one
-// character, or by key.
-func (s *sieve) hasGram(hi, lo uint64, k int) bool {
-	if k == 1 {
-		c := lo & 0xFFFF
-		return s.ones != nil && s.ones[c/64]&(1<<(c%64)) != 0
-	}
-	return s.has(key(hi, lo, k))
-}
-
 // newSieve makes the sieve of forms, preferring in each form the gram
 // fewest forms share (counts, when given; see gramCounts). It returns nil
 // when a form has an empty skeleton.

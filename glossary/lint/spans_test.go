@@ -44,6 +44,17 @@ func (g *slowRoller) push(r rune) bool {
 	return false
 }
 
+// hasGram reports whether the gram of k characters whose last ones hi
+// and lo hold (see pack) is in s: by the bitmap of grams of one
+// character, or by key: what slowRoller asks of a sieve.
+func (s *sieve) hasGram(hi, lo uint64, k int) bool {
+	if k == 1 {
+		c := lo & 0xFFFF
+		return s.ones != nil && s.ones[c/64]&(1<<(c%64)) != 0
+	}
+	return s.has(key(hi, lo, k))
+}
+
 // slowSpans is spans as first written, with slowRoller and every
 // character's skeleton computed by skeleton.
 func slowSpans(t *skeletonTable, ss []*sieve, brk *breakers, text string) [][2]int {
